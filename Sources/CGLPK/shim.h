@@ -1,0 +1,4 @@
+#ifndef LUNGANG_CGLPK_SHIM_H
+#define LUNGANG_CGLPK_SHIM_H
+#include <glpk.h>
+#endif
