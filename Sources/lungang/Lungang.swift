@@ -6,5 +6,6 @@ struct Lungang: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lungang",
     abstract: "Plan the exchange rotation of teachers and school cadres (干部教师交流轮岗).",
-    version: lungangVersion)
+    version: lungangVersion,
+    subcommands: [Solve.self, Validate.self, Generate.self])
 }

@@ -1,0 +1,9 @@
+import ArgumentParser
+import LungangCore
+
+extension Lungang {
+  struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Not yet built.")
+    func run() throws { throw ExitCode(70) }
+  }
+}
