@@ -1,0 +1,313 @@
+import Foundation
+
+/// A section: one stage of one school with pupils (model.md "Sections").
+public struct Section: Sendable, Hashable {
+  /// Index into `RotationInstance.schools`.
+  public var school: Int
+  public var stage: Stage
+  /// P_k: pupils of the section's stage.
+  public var pupils: Int
+}
+
+/// Teaching posts of one (section, subject).
+public struct TeacherPost: Sendable, Hashable {
+  /// Index into `RotationInstance.sections`.
+  public var section: Int
+  public var subject: Subject
+  /// posts(k,s): from posts.csv, else the current headcount.
+  public var posts: Int
+  /// current(k,s): teachers there before rotation.
+  public var current: Int
+  /// cap(k,s) = max(posts, current).
+  public var cap: Int { max(posts, current) }
+}
+
+/// Cadre posts of one (school, role): posts = cap = the current count.
+public struct CadrePost: Sendable, Hashable {
+  public var school: Int
+  public var role: Role
+  public var current: Int
+}
+
+/// One place a movable person may end: staying, or an allowed destination.
+public struct Destination: Sendable, Hashable {
+  /// Index of the school.
+  public var school: Int
+  /// Index of the section for teachers; -1 for cadres.
+  public var section: Int
+  /// True for the person's current place.
+  public var isStay: Bool
+  /// 1-based rank in the wish list (first occurrence), nil if not wished.
+  public var wishRank: Int?
+  /// Home-to-school great-circle km where both are known.
+  public var km: Double?
+  /// Unweighted wish cost: r − 1, wish_miss, or 0 (0 for staying).
+  public var wishCost: Double
+}
+
+/// Everything model.md derives from a district and a scenario before any optimization:
+/// sections, posts, eligibility, movability and each movable person's allowed destinations.
+public struct RotationInstance: Sendable {
+  public let district: District
+  public let scenario: Scenario
+  public var rules: Rules { scenario.rules }
+  public var weights: Weights { scenario.weights }
+
+  public let schools: [School]
+  public let schoolIndex: [String: Int]
+  public let staff: [StaffMember]
+  public let staffIndex: [String: Int]
+  /// Each staff member's current school index.
+  public let schoolOf: [Int]
+  /// Each teacher's current section index (-1 for cadres).
+  public let sectionOf: [Int]
+  public let sections: [Section]
+  /// Section index by school index and stage raw value; -1 if none.
+  public let sectionAt: [[Int]]
+  /// Teacher posts, sorted by section then subject.
+  public let teacherPosts: [TeacherPost]
+  /// Index into teacherPosts by section * Subject.count + subject index; -1 if none.
+  public let teacherPostAt: [Int]
+  /// Cadre posts by school * 2 + (role == principal ? 0 : 1); current may be 0.
+  public let cadrePosts: [CadrePost]
+
+  public let eligible: [Bool]
+  public let movable: [Bool]
+  /// Allowed destinations for each movable person, stay first (empty for the others).
+  /// A movable person with only the stay destination cannot move.
+  public let destinations: [[Destination]]
+
+  /// E_j: eligible teachers per school.
+  public let eligibleTeachers: [Int]
+  /// req_j per school (0 outside quota_tiers).
+  public let quotaRequired: [Int]
+  /// T_j: teachers per school.
+  public let teacherCount: [Int]
+  /// Outflow limit per school: max(⌊max_outflow·T_j⌋, req_j).
+  public let outflowLimit: [Int]
+  /// E_c: eligible cadres district-wide.
+  public let eligibleCadres: Int
+  /// ⌈cadre_quota · E_c⌉.
+  public let cadreQuotaRequired: Int
+  /// Avoid pairs (i < j) formed when either side lists the other.
+  public let avoidPairs: [(Int, Int)]
+
+  /// Subject count, used for flat indexing.
+  public static let subjectCount = Subject.allCases.count
+  static let subjectOrdinal: [Subject: Int] = Dictionary(
+    uniqueKeysWithValues: Subject.allCases.enumerated().map { ($1, $0) })
+
+  /// Ordinal of a subject in `Subject.allCases`.
+  public static func ordinal(_ s: Subject) -> Int { subjectOrdinal[s] ?? 0 }
+
+  /// Derives all facts; the district must already be valid.
+  public init(district: District, scenario: Scenario) {
+    self.district = district
+    self.scenario = scenario
+    let rules = scenario.rules
+    let weights = scenario.weights
+    schools = district.schools
+    staff = district.staff
+    var si: [String: Int] = [:]
+    for (i, s) in schools.enumerated() { si[s.id] = i }
+    schoolIndex = si
+    var pi: [String: Int] = [:]
+    for (i, p) in staff.enumerated() { pi[p.id] = i }
+    staffIndex = pi
+
+    // Sections.
+    var secs: [Section] = []
+    var secAt = Array(repeating: [-1, -1], count: schools.count)
+    for (j, s) in schools.enumerated() {
+      for g in s.stages {
+        secAt[j][g.rawValue] = secs.count
+        secs.append(Section(school: j, stage: g, pupils: s.pupils(g)))
+      }
+    }
+    sections = secs
+    sectionAt = secAt
+
+    let nS = RotationInstance.subjectCount
+    var schoolOf = Array(repeating: -1, count: staff.count)
+    var sectionOf = Array(repeating: -1, count: staff.count)
+    var current = Array(repeating: 0, count: secs.count * nS)
+    var cadreCurrent = Array(repeating: 0, count: schools.count * 2)
+    var teacherCount = Array(repeating: 0, count: schools.count)
+    for (i, p) in staff.enumerated() {
+      let j = si[p.school] ?? 0
+      schoolOf[i] = j
+      if p.role == .teacher, let g = p.stage, let sub = p.subject {
+        let k = secAt[j][g.rawValue]
+        sectionOf[i] = k
+        if k >= 0 { current[k * nS + RotationInstance.ordinal(sub)] += 1 }
+        teacherCount[j] += 1
+      } else if p.role.isCadre {
+        cadreCurrent[j * 2 + (p.role == .principal ? 0 : 1)] += 1
+      }
+    }
+    self.schoolOf = schoolOf
+    self.sectionOf = sectionOf
+    self.teacherCount = teacherCount
+
+    // Teacher posts: every (section, subject) with a current teacher or a posts.csv row.
+    var postsFlat = Array(repeating: -1, count: secs.count * nS)
+    for (key, n) in district.posts {
+      guard let j = si[key.school] else { continue }
+      let k = secAt[j][key.stage.rawValue]
+      if k >= 0 { postsFlat[k * nS + RotationInstance.ordinal(key.subject)] = n }
+    }
+    var tposts: [TeacherPost] = []
+    var tpAt = Array(repeating: -1, count: secs.count * nS)
+    for k in 0..<secs.count {
+      for (o, sub) in Subject.allCases.enumerated() {
+        let cur = current[k * nS + o]
+        let given = postsFlat[k * nS + o]
+        if cur == 0 && given < 0 { continue }
+        tpAt[k * nS + o] = tposts.count
+        tposts.append(
+          TeacherPost(section: k, subject: sub, posts: given >= 0 ? given : cur, current: cur))
+      }
+    }
+    teacherPosts = tposts
+    teacherPostAt = tpAt
+    var cposts: [CadrePost] = []
+    for j in 0..<schools.count {
+      cposts.append(CadrePost(school: j, role: .principal, current: cadreCurrent[j * 2]))
+      cposts.append(CadrePost(school: j, role: .vicePrincipal, current: cadreCurrent[j * 2 + 1]))
+    }
+    cadrePosts = cposts
+
+    // Eligibility and movability.
+    var eligible = Array(repeating: false, count: staff.count)
+    var movable = Array(repeating: false, count: staff.count)
+    var eT = Array(repeating: 0, count: schools.count)
+    var eC = 0
+    for (i, p) in staff.enumerated() {
+      let minYears = p.role.isCadre ? rules.cadreMinYears : rules.teacherMinYears
+      let age = scenario.year - p.birthYear
+      let toRetirement = rules.retirementAge(p.gender) - age
+      let e = p.years >= minYears && p.exemptReason == nil && toRetirement > rules.retirementBuffer
+      eligible[i] = e
+      movable[i] = e || (p.volunteer && p.exemptReason == nil)
+      if e {
+        if p.role.isCadre { eC += 1 } else { eT[schoolOf[i]] += 1 }
+      }
+    }
+    self.eligible = eligible
+    self.movable = movable
+    eligibleTeachers = eT
+    eligibleCadres = eC
+    cadreQuotaRequired = ceilTol(rules.cadreQuota * Double(eC))
+    let tiers = Set(rules.quotaTiers)
+    var req = Array(repeating: 0, count: schools.count)
+    var limit = Array(repeating: 0, count: schools.count)
+    for j in 0..<schools.count {
+      req[j] = tiers.contains(schools[j].tier) ? ceilTol(rules.teacherQuota * Double(eT[j])) : 0
+      limit[j] = max(floorTol(rules.maxOutflow * Double(teacherCount[j])), req[j])
+    }
+    quotaRequired = req
+    outflowLimit = limit
+
+    // Scope neighbours: schools a person at school j may go to (j excluded).
+    var byZone: [String: [Int]] = [:]
+    var byGroup: [String: [Int]] = [:]
+    for (j, s) in schools.enumerated() {
+      byZone[s.zone, default: []].append(j)
+      if let g = s.group, !g.isEmpty { byGroup[g, default: []].append(j) }
+    }
+    var scopeOf: [[Int]] = []
+    scopeOf.reserveCapacity(schools.count)
+    for (j, s) in schools.enumerated() {
+      var set: [Int]
+      switch rules.scope {
+      case .district: set = Array(0..<schools.count)
+      case .zone: set = byZone[s.zone] ?? []
+      case .group: set = s.group.flatMap { byGroup[$0] } ?? []
+      case .zoneOrGroup:
+        set = byZone[s.zone] ?? []
+        if let g = s.group, let members = byGroup[g] { set = Array(Set(set).union(members)).sorted() }
+      }
+      scopeOf.append(set.filter { $0 != j })
+    }
+
+    // Allowed destinations.
+    var dests = Array(repeating: [Destination](), count: staff.count)
+    for (i, p) in staff.enumerated() where movable[i] {
+      let j0 = schoolOf[i]
+      var rank: [Int: Int] = [:]
+      for (r, w) in p.wishes.enumerated() {
+        if let wj = si[w], rank[wj] == nil { rank[wj] = r + 1 }
+      }
+      let gaveWishes = !p.wishes.isEmpty
+      let past = Set(p.pastSchools.compactMap { si[$0] })
+      var list: [Destination] = []
+      let stayKm = RotationInstance.km(p.home, schools[j0].location)
+      list.append(
+        Destination(
+          school: j0, section: p.role.isCadre ? -1 : sectionOf[i], isStay: true,
+          wishRank: nil, km: stayKm, wishCost: 0))
+      for j in scopeOf[j0] {
+        if past.contains(j) { continue }
+        if rules.wishesOnly && gaveWishes && rank[j] == nil { continue }
+        let km = RotationInstance.km(p.home, schools[j].location)
+        if let limit = rules.maxCommuteKm, let d = km, d > limit { continue }
+        let wishCost = rank[j].map { Double($0 - 1) } ?? (gaveWishes ? weights.wishMiss : 0)
+        if p.role.isCadre {
+          let cur = cadreCurrent[j * 2 + (p.role == .principal ? 0 : 1)]
+          if cur <= 0 { continue }
+          list.append(
+            Destination(
+              school: j, section: -1, isStay: false, wishRank: rank[j], km: km, wishCost: wishCost))
+        } else {
+          guard let g0 = p.stage, let sub = p.subject else { continue }
+          if p.isKey && rules.keyToSameOrWeaker && schools[j].tier < schools[j0].tier { continue }
+          let cert = p.certifiedStage ?? g0
+          for g in Stage.allCases {
+            if g > cert { continue }
+            if rules.sameStage && g != g0 { continue }
+            let k = secAt[j][g.rawValue]
+            if k < 0 { continue }
+            let tp = tpAt[k * nS + RotationInstance.ordinal(sub)]
+            if tp < 0 || tposts[tp].cap <= 0 { continue }
+            list.append(
+              Destination(
+                school: j, section: k, isStay: false, wishRank: rank[j], km: km,
+                wishCost: wishCost))
+          }
+        }
+      }
+      dests[i] = list
+    }
+    destinations = dests
+
+    // Avoid pairs from either side.
+    var pairs = Set<Int64>()
+    for (i, p) in staff.enumerated() {
+      for other in p.avoid {
+        guard let o = pi[other], o != i else { continue }
+        let a = min(i, o)
+        let b = max(i, o)
+        pairs.insert(Int64(a) << 32 | Int64(b))
+      }
+    }
+    avoidPairs = pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xffff_ffff)) }
+  }
+
+  /// Weighted cost of ending at a destination: 0 for staying, else
+  /// W_wish·wishcost + W_commute·km + W_move.
+  public func cost(_ d: Destination) -> Double {
+    if d.isStay { return 0 }
+    return weights.wish * d.wishCost + weights.commute * (d.km ?? 0) + weights.move
+  }
+
+  /// Distance where both points are known.
+  static func km(_ a: GeoPoint?, _ b: GeoPoint?) -> Double? {
+    guard let a, let b else { return nil }
+    return a.distanceKm(to: b)
+  }
+}
+
+/// ⌈x⌉ with the 1e-9 tolerance of model.md.
+public func ceilTol(_ x: Double) -> Int { Int((x - 1e-9).rounded(.up)) }
+/// ⌊x⌋ with the 1e-9 tolerance of model.md.
+public func floorTol(_ x: Double) -> Int { Int((x + 1e-9).rounded(.down)) }

@@ -1,0 +1,77 @@
+/// A mixed-integer linear program in plain arrays, independent of any solver.
+/// Indices are 0-based; infinite bounds mean a free side.
+public struct SparseModel: Sendable {
+  public var columnNames: [String] = []
+  public var columnLower: [Double] = []
+  public var columnUpper: [Double] = []
+  public var columnIsInteger: [Bool] = []
+  public var objective: [Double] = []
+  public var rowNames: [String] = []
+  public var rowLower: [Double] = []
+  public var rowUpper: [Double] = []
+  /// Nonzeros as (row, column, value) triplets.
+  public var entryRow: [Int32] = []
+  public var entryColumn: [Int32] = []
+  public var entryValue: [Double] = []
+  /// Constant added to the objective.
+  public var objectiveConstant = 0.0
+
+  public init() {}
+
+  public var columnCount: Int { columnNames.count }
+  public var rowCount: Int { rowNames.count }
+  public var nonzeroCount: Int { entryValue.count }
+  public var integerColumnCount: Int { columnIsInteger.lazy.filter { $0 }.count }
+
+  /// Adds a column and returns its index.
+  @discardableResult
+  public mutating func addColumn(
+    _ name: String, lower: Double, upper: Double, integer: Bool, cost: Double
+  ) -> Int {
+    columnNames.append(name)
+    columnLower.append(lower)
+    columnUpper.append(upper)
+    columnIsInteger.append(integer)
+    objective.append(cost)
+    return columnNames.count - 1
+  }
+
+  /// Adds a row Σ coef·x within [lower, upper] and returns its index.
+  @discardableResult
+  public mutating func addRow(
+    _ name: String, _ terms: [(Int, Double)], lower: Double = -.infinity,
+    upper: Double = .infinity
+  ) -> Int {
+    let r = rowNames.count
+    rowNames.append(name)
+    rowLower.append(lower)
+    rowUpper.append(upper)
+    for (c, v) in terms where v != 0 {
+      entryRow.append(Int32(r))
+      entryColumn.append(Int32(c))
+      entryValue.append(v)
+    }
+    return r
+  }
+
+  /// Objective value of a point (constant included).
+  public func objectiveValue(_ x: [Double]) -> Double {
+    var s = objectiveConstant
+    for (j, c) in objective.enumerated() where c != 0 { s += c * x[j] }
+    return s
+  }
+
+  /// Largest violation of rows and bounds by a point.
+  public func maxViolation(_ x: [Double]) -> Double {
+    var act = Array(repeating: 0.0, count: rowCount)
+    for e in 0..<entryValue.count { act[Int(entryRow[e])] += entryValue[e] * x[Int(entryColumn[e])] }
+    var worst = 0.0
+    for r in 0..<rowCount {
+      worst = max(worst, rowLower[r] - act[r], act[r] - rowUpper[r])
+    }
+    for j in 0..<columnCount {
+      worst = max(worst, columnLower[j] - x[j], x[j] - columnUpper[j])
+    }
+    return worst
+  }
+}
