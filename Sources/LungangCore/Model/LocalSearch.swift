@@ -1,0 +1,307 @@
+import Foundation
+
+/// A construction heuristic: starts from a feasible plan and improves it by single moves
+/// and pairwise exchanges, evaluating each change incrementally under model.md's objective.
+/// Its plan is handed to GLPK as the first incumbent.
+public struct LocalSearch {
+  let inst: RotationInstance
+  let form: Formulation
+  let terms: [BalanceTerm]
+  let w: Weights
+  let keyShare: Double
+  /// Current column per person with variables (-1 otherwise).
+  var col: [Int]
+  var postCount: [Int]
+  var cadreCount: [Int]
+  var movedFrom: [Int]
+  var movedKeyFrom: [Int]
+  var hasMovableTeacher: [Bool]
+  var cadreMoved: Int
+  /// Per balance term, per section: current count (only terms with μ > 0).
+  var count: [[Int]]
+  /// Per person: the balance terms whose property it has at each stage [primary, junior].
+  var propTerms: [[[Int]]]
+  var partners: [[Int]]
+  /// People ending at each teacher post / cadre post (persons with variables only).
+  var occupants: [[Int]]
+  var cadreOccupants: [[Int]]
+  var violations = 0
+  let nS = RotationInstance.subjectCount
+
+  /// Prepares the search from the all-stay plan (stay replaced by the first allowed
+  /// destination where avoidance forbids staying).
+  public init(_ inst: RotationInstance, _ form: Formulation) {
+    self.inst = inst
+    self.form = form
+    self.terms = inst.balanceTerms()
+    self.w = inst.weights
+    self.keyShare = inst.rules.keyShare
+    let n = inst.staff.count
+    col = Array(repeating: -1, count: n)
+    postCount = Array(repeating: 0, count: inst.teacherPosts.count)
+    cadreCount = Array(repeating: 0, count: inst.cadrePosts.count)
+    movedFrom = Array(repeating: 0, count: inst.schools.count)
+    movedKeyFrom = movedFrom
+    hasMovableTeacher = Array(repeating: false, count: inst.schools.count)
+    cadreMoved = 0
+    count = terms.map { _ in Array(repeating: 0, count: inst.sections.count) }
+    propTerms = []
+    partners = Array(repeating: [], count: n)
+    occupants = Array(repeating: [], count: inst.teacherPosts.count)
+    cadreOccupants = Array(repeating: [], count: inst.cadrePosts.count)
+    for (a, b) in inst.avoidPairs {
+      partners[a].append(b)
+      partners[b].append(a)
+    }
+    propTerms.reserveCapacity(n)
+    for i in 0..<n {
+      let p = inst.staff[i]
+      var byStage: [[Int]] = [[], []]
+      if p.role == .teacher {
+        for (t, term) in terms.enumerated() where term.before > 0 {
+          if term.indicator.holds(for: p, in: term.stage) { byStage[term.stage.rawValue].append(t) }
+        }
+      }
+      propTerms.append(byStage)
+    }
+    // Start: everyone at stay (or first allowed column).
+    for i in 0..<n {
+      let cols = form.columnsOf[i]
+      if cols.isEmpty {
+        place(i, section: inst.sectionOf[i], school: inst.schoolOf[i], moving: false, sign: 1)
+        continue
+      }
+      let c = cols.first { inst.destinations[i][Int(form.assignDestination[$0])].isStay } ?? cols.lowerBound
+      col[i] = c
+      if inst.staff[i].role == .teacher { hasMovableTeacher[inst.schoolOf[i]] = true }
+      let d = dest(c)
+      place(i, section: d.section, school: d.school, moving: !d.isStay, sign: 1)
+      addOccupant(i, c)
+    }
+    violations = countViolations()
+  }
+
+  func dest(_ c: Int) -> Destination {
+    inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])]
+  }
+
+  func postIndex(_ i: Int, section: Int) -> Int {
+    guard let sub = inst.staff[i].subject, section >= 0 else { return -1 }
+    return inst.teacherPostAt[section * nS + RotationInstance.ordinal(sub)]
+  }
+  func cadreIndex(_ i: Int, school: Int) -> Int {
+    school * 2 + (inst.staff[i].role == .principal ? 0 : 1)
+  }
+
+  mutating func addOccupant(_ i: Int, _ c: Int) {
+    let d = dest(c)
+    if inst.staff[i].role.isCadre {
+      cadreOccupants[cadreIndex(i, school: d.school)].append(i)
+    } else {
+      let tp = postIndex(i, section: d.section)
+      if tp >= 0 { occupants[tp].append(i) }
+    }
+  }
+  mutating func removeOccupant(_ i: Int, _ c: Int) {
+    let d = dest(c)
+    if inst.staff[i].role.isCadre {
+      let k = cadreIndex(i, school: d.school)
+      if let at = cadreOccupants[k].firstIndex(of: i) { cadreOccupants[k].remove(at: at) }
+    } else {
+      let tp = postIndex(i, section: d.section)
+      if tp >= 0, let at = occupants[tp].firstIndex(of: i) { occupants[tp].remove(at: at) }
+    }
+  }
+
+  /// Adds (sign 1) or removes (sign −1) person i's contribution at a place.
+  mutating func place(_ i: Int, section: Int, school: Int, moving: Bool, sign: Int) {
+    let p = inst.staff[i]
+    if p.role.isCadre {
+      cadreCount[cadreIndex(i, school: school)] += sign
+      if moving { cadreMoved += sign }
+    } else {
+      let tp = postIndex(i, section: section)
+      if tp >= 0 { postCount[tp] += sign }
+      if moving {
+        movedFrom[inst.schoolOf[i]] += sign
+        if p.isKey { movedKeyFrom[inst.schoolOf[i]] += sign }
+      }
+      if section >= 0 {
+        for t in propTerms[i][inst.sections[section].stage.rawValue] { count[t][section] += sign }
+      }
+    }
+  }
+
+  func countViolations() -> Int {
+    var v = 0
+    for (t, post) in inst.teacherPosts.enumerated() where postCount[t] > post.cap { v += postCount[t] - post.cap }
+    for (c, post) in inst.cadrePosts.enumerated() where cadreCount[c] > post.current { v += cadreCount[c] - post.current }
+    for j in 0..<inst.schools.count where movedFrom[j] > inst.outflowLimit[j] { v += movedFrom[j] - inst.outflowLimit[j] }
+    return v
+  }
+
+  func endSchool(_ i: Int) -> Int { col[i] >= 0 ? dest(col[i]).school : inst.schoolOf[i] }
+
+  /// Objective pieces that depend on one school's leavers.
+  func schoolCost(_ j: Int, moved: Int, key: Int) -> Double {
+    var c = w.quota * Double(max(0, inst.quotaRequired[j] - moved))
+    if hasMovableTeacher[j] { c += w.keyShare * max(0, keyShare * Double(moved) - Double(key)) }
+    return c
+  }
+  func postCost(_ tp: Int, _ a: Int) -> Double {
+    w.shortage * Double(max(0, inst.teacherPosts[tp].posts - a))
+  }
+
+  /// Moves person i to column c; returns (objective change, violation change).
+  mutating func apply(_ i: Int, to c: Int) -> (Double, Int) {
+    let old = col[i]
+    let d0 = dest(old)
+    let d1 = dest(c)
+    var delta = inst.cost(d1) - inst.cost(d0)
+    var dv = 0
+    let p = inst.staff[i]
+    if p.role.isCadre {
+      let k0 = cadreIndex(i, school: d0.school)
+      let k1 = cadreIndex(i, school: d1.school)
+      if k0 != k1 {
+        let cap0 = inst.cadrePosts[k0].current
+        let cap1 = inst.cadrePosts[k1].current
+        dv -= max(0, cadreCount[k0] - cap0) - max(0, cadreCount[k0] - 1 - cap0)
+        dv += max(0, cadreCount[k1] + 1 - cap1) - max(0, cadreCount[k1] - cap1)
+        delta += w.shortage * Double(max(0, cap0 - (cadreCount[k0] - 1)) - max(0, cap0 - cadreCount[k0]))
+        delta += w.shortage * Double(max(0, cap1 - (cadreCount[k1] + 1)) - max(0, cap1 - cadreCount[k1]))
+      }
+      let m0 = d0.isStay ? 0 : 1
+      let m1 = d1.isStay ? 0 : 1
+      if m0 != m1 {
+        let req = inst.cadreQuotaRequired
+        delta += w.cadreQuota * Double(max(0, req - (cadreMoved - m0 + m1)) - max(0, req - cadreMoved))
+      }
+    } else {
+      let tp0 = postIndex(i, section: d0.section)
+      let tp1 = postIndex(i, section: d1.section)
+      if tp0 != tp1 {
+        if tp0 >= 0 {
+          let cap = inst.teacherPosts[tp0].cap
+          dv -= max(0, postCount[tp0] - cap) - max(0, postCount[tp0] - 1 - cap)
+          delta += postCost(tp0, postCount[tp0] - 1) - postCost(tp0, postCount[tp0])
+        }
+        if tp1 >= 0 {
+          let cap = inst.teacherPosts[tp1].cap
+          dv += max(0, postCount[tp1] + 1 - cap) - max(0, postCount[tp1] - cap)
+          delta += postCost(tp1, postCount[tp1] + 1) - postCost(tp1, postCount[tp1])
+        }
+      }
+      let m0 = d0.isStay ? 0 : 1
+      let m1 = d1.isStay ? 0 : 1
+      if m0 != m1 {
+        let j = inst.schoolOf[i]
+        let mv = movedFrom[j]
+        let kv = movedKeyFrom[j]
+        let dm = m1 - m0
+        let dk = p.isKey ? dm : 0
+        delta += schoolCost(j, moved: mv + dm, key: kv + dk) - schoolCost(j, moved: mv, key: kv)
+        let lim = inst.outflowLimit[j]
+        dv += max(0, mv + dm - lim) - max(0, mv - lim)
+      }
+      if d0.section != d1.section {
+        for t in propTerms[i][inst.sections[d0.section].stage.rawValue] {
+          let pk = inst.sections[d0.section].pupils
+          let n0 = count[t][d0.section]
+          delta += w.balance * (terms[t].value(count: n0 - 1, pupils: pk) - terms[t].value(count: n0, pupils: pk))
+        }
+        for t in propTerms[i][inst.sections[d1.section].stage.rawValue] {
+          let pk = inst.sections[d1.section].pupils
+          let n0 = count[t][d1.section]
+          delta += w.balance * (terms[t].value(count: n0 + 1, pupils: pk) - terms[t].value(count: n0, pupils: pk))
+        }
+      }
+    }
+    if d0.school != d1.school {
+      for q in partners[i] {
+        let e = endSchool(q)
+        if e == d0.school { dv -= 1 }
+        if e == d1.school { dv += 1 }
+      }
+    }
+    removeOccupant(i, old)
+    place(i, section: d0.section, school: d0.school, moving: !d0.isStay, sign: -1)
+    col[i] = c
+    place(i, section: d1.section, school: d1.school, moving: !d1.isStay, sign: 1)
+    addOccupant(i, c)
+    violations += dv
+    return (delta, dv)
+  }
+
+  /// Runs improvement passes until none improves or the deadline passes; returns the plan.
+  public mutating func run(deadline: Date) -> Plan {
+    let n = inst.staff.count
+    let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
+    // First make the start feasible (avoidance can make staying infeasible).
+    var improved = true
+    var passes = 0
+    while improved && Date() < deadline && passes < 50 {
+      improved = false
+      passes += 1
+      for i in movers {
+        if Date() >= deadline { break }
+        if tryImprove(i) { improved = true }
+      }
+    }
+    var plan = Plan.allStay(inst)
+    for i in movers { plan.choice[i] = Int(form.assignDestination[col[i]]) }
+    return plan
+  }
+
+  /// Tries the best single move of i, else an exchange with someone where i would go.
+  mutating func tryImprove(_ i: Int) -> Bool {
+    let cur = col[i]
+    var best = -1e-9
+    var bestCol = -1
+    for c in form.columnsOf[i] where c != cur {
+      let v0 = violations
+      let (d, dv) = apply(i, to: c)
+      _ = apply(i, to: cur)
+      let score = d + 1e6 * Double(dv)
+      if violations != v0 { fatalError("local search bookkeeping") }
+      if score < best && (dv <= 0) && (v0 + dv == 0 || dv < 0) {
+        best = score
+        bestCol = c
+      }
+    }
+    if bestCol >= 0 {
+      _ = apply(i, to: bestCol)
+      return true
+    }
+    // Exchanges: i goes to c; someone ending there goes to i's current place.
+    let here = dest(cur)
+    for c in form.columnsOf[i] where c != cur {
+      let there = dest(c)
+      let occ: [Int]
+      if inst.staff[i].role.isCadre {
+        occ = cadreOccupants[cadreIndex(i, school: there.school)]
+      } else {
+        let tp = postIndex(i, section: there.section)
+        occ = tp >= 0 ? occupants[tp] : []
+      }
+      for b in occ where b != i {
+        let bcur = col[b]
+        guard
+          let back = form.columnsOf[b].first(where: {
+            let e = dest($0)
+            return inst.staff[i].role.isCadre ? e.school == here.school : e.section == here.section
+          }), back != bcur
+        else { continue }
+        let v0 = violations
+        let (d1, _) = apply(i, to: c)
+        let (d2, _) = apply(b, to: back)
+        if d1 + d2 < -1e-9 && violations <= v0 && violations == 0 {
+          return true
+        }
+        _ = apply(b, to: bcur)
+        _ = apply(i, to: cur)
+      }
+    }
+    return false
+  }
+}
