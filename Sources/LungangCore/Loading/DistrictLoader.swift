@@ -29,8 +29,8 @@ public enum DistrictLoader {
     ColumnSpec("id", "工号", required: true), ColumnSpec("name", "姓名", required: true),
     ColumnSpec("gender", "性别", required: true), ColumnSpec("birth_year", "出生年份", required: true),
     ColumnSpec("role", "岗位", required: true), ColumnSpec("school", "学校代码", required: true),
-    // Required for teachers, checked per row; the column is required since teachers need it.
-    ColumnSpec("stage", "学段"), ColumnSpec("subject", "学科"),
+    // Values required for teachers only (checked per row); the columns are required.
+    ColumnSpec("stage", "学段", required: true), ColumnSpec("subject", "学科", required: true),
     ColumnSpec("cert", "教师资格学段"), ColumnSpec("title", "职称"), ColumnSpec("key", "骨干级别"),
     ColumnSpec("degree", "学历", required: true), ColumnSpec("years", "本校任职年限", required: true),
     ColumnSpec("exempt", "暂缓交流原因"), ColumnSpec("volunteer", "自愿交流"),
@@ -231,16 +231,9 @@ public enum DistrictLoader {
       var stage: Stage?
       var subject: Subject?
       if role == .teacher {
-        if columns.index("stage") == nil || columns.index("subject") == nil {
-          // The missing column is reported once at the header.
-        }
-        if columns.index("stage") != nil {
-          stage = row.requiredCode("stage", CodeLabels.stage, what: "a stage", codes: stageCodes)
-        }
-        if columns.index("subject") != nil {
-          subject = row.requiredCode(
-            "subject", CodeLabels.subject, what: "a subject code", codes: subjectCodes)
-        }
+        stage = row.requiredCode("stage", CodeLabels.stage, what: "a stage", codes: stageCodes)
+        subject = row.requiredCode(
+          "subject", CodeLabels.subject, what: "a subject code", codes: subjectCodes)
       } else {
         stage = row.code("stage", CodeLabels.stage, what: "a stage", codes: stageCodes)
         subject = row.code("subject", CodeLabels.subject, what: "a subject code", codes: subjectCodes)

@@ -1,0 +1,395 @@
+import Foundation
+import Yams
+
+/// Loads a scenario YAML file (model.md), following `extends`, with every problem reported.
+///
+/// Choices where model.md is silent:
+/// - `name` is not inherited through `extends`: it is the loaded file's own `name`, else its
+///   base name without extension, so a variant never shows up under its baseline's name.
+/// - `year` must lie in 1900–2200; `retirement_age` values and all year counts must be ≥ 0;
+///   `time_limit_s` ≥ 0, `mip_gap` ≥ 0, `threads` ≥ 0, every weight ≥ 0.
+/// - `quota_tiers` and `indicators` may be empty; repeated items are kept once.
+/// - Numbers must be plain YAML scalars (a quoted `"0.1"` is a type error); whole numbers may
+///   be written `6.0`; booleans accept YAML's `true/false/yes/no/on/off`.
+/// - A diagnostic names the file as the user wrote it (relative paths stay relative) and,
+///   for `extends`, the extended file's path joined to the extending file's folder.
+public enum ScenarioLoader {
+  static let topKeys: Set<String> = ["name", "district", "year", "extends", "rules", "weights", "solver"]
+  static let ruleKeys: Set<String> = [
+    "teacher_min_years", "cadre_min_years", "retirement_age", "retirement_buffer", "scope",
+    "same_stage", "max_commute_km", "key_to_same_or_weaker", "wishes_only", "teacher_quota",
+    "quota_tiers", "key_share", "cadre_quota", "max_outflow", "indicators",
+  ]
+  static let weightKeys: Set<String> = [
+    "shortage", "quota", "key_share", "cadre_quota", "balance", "wish", "wish_miss", "commute",
+    "move",
+  ]
+  static let solverKeys: Set<String> = ["time_limit_s", "mip_gap", "threads"]
+
+  /// Loads the scenario in `file` and everything it extends.
+  ///
+  /// - Throws: `InputError` with every problem found, by file and line.
+  public static func load(file: URL) throws -> Scenario {
+    let state = State()
+    let label = file.relativePath
+    state.apply(file: file, label: label, chain: [], top: true)
+    let sink = state.sink
+    if state.district == nil {
+      sink.error(label, nil, "district", "missing required key")
+    }
+    if state.year == nil {
+      sink.error(label, nil, "year", "missing required key")
+    }
+    let sorted = sink.items.enumerated().sorted { a, b in
+      let fa = state.fileOrder[a.element.file] ?? Int.max
+      let fb = state.fileOrder[b.element.file] ?? Int.max
+      if fa != fb { return fa < fb }
+      if (a.element.line ?? 0) != (b.element.line ?? 0) { return (a.element.line ?? 0) < (b.element.line ?? 0) }
+      return a.offset < b.offset
+    }.map(\.element)
+    guard !sink.hasErrors, let district = state.district, let year = state.year else {
+      throw InputError(sorted)
+    }
+    let name = state.name ?? file.deletingPathExtension().lastPathComponent
+    var scenario = Scenario(name: name, file: file, district: district, year: year)
+    scenario.rules = state.rules
+    scenario.weights = state.weights
+    scenario.solver = state.solver
+    scenario.inputHashes = state.hashes
+    return scenario
+  }
+
+  /// The merged settings while the `extends` chain is applied, base first.
+  final class State {
+    let sink = DiagnosticSink()
+    var name: String?
+    var district: URL?
+    var year: Int?
+    var rules = Rules()
+    var weights = Weights()
+    var solver = SolverSettings()
+    var hashes: [String: String] = [:]
+    /// Order in which files were opened (the loaded file first), for sorting diagnostics.
+    var fileOrder: [String: Int] = [:]
+
+    /// Applies `file` on top of the current state, after the file it extends.
+    func apply(file: URL, label: String, chain: [URL], top: Bool) {
+      if fileOrder[label] == nil { fileOrder[label] = fileOrder.count }
+      let data: Data
+      do {
+        data = try Data(contentsOf: file)
+      } catch {
+        sink.error(label, nil, nil, "cannot read the scenario file: \(error.localizedDescription)")
+        return
+      }
+      let hashKey = hashes[file.lastPathComponent] == nil ? file.lastPathComponent : label
+      hashes[hashKey] = SHA256.hex(data)
+      let text: String
+      do {
+        text = String(decoding: try TextDecoding.utf8Bytes(of: data, file: label).bytes, as: UTF8.self)
+      } catch let error as InputError {
+        sink.append(contentsOf: error.diagnostics)
+        return
+      } catch {
+        return
+      }
+      let root: Node?
+      do {
+        root = try Yams.compose(yaml: text)
+      } catch let error as YamlError {
+        sink.error(label, ScenarioLoader.line(of: error), nil, ScenarioLoader.message(of: error))
+        return
+      } catch {
+        sink.error(label, nil, nil, "not valid yaml: \(error)")
+        return
+      }
+      guard let root, root.null == nil else { return }  // an empty file sets nothing
+      guard case .mapping(let mapping) = root else {
+        sink.error(label, root.mark?.line, nil, "the scenario must be a mapping of keys to values")
+        return
+      }
+      let ctx = Context(file: label, sink: sink)
+
+      // The file extended comes first: this file's keys override it.
+      if let pair = mapping.first(where: { $0.key.string == "extends" }) {
+        if let path = ctx.string(pair.value, "extends") {
+          let base = URL(fileURLWithPath: path, relativeTo: file.deletingLastPathComponent())
+            .standardizedFileURL
+          let baseLabel = path.hasPrefix("/")
+            ? path : (label as NSString).deletingLastPathComponent.isEmpty
+              ? path : ((label as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+          let here = file.standardizedFileURL.resolvingSymlinksInPath()
+          let chainHere = chain + [here]
+          let resolved = base.resolvingSymlinksInPath()
+          if chainHere.contains(resolved) {
+            let names = (chainHere + [resolved]).map(\.lastPathComponent).joined(separator: " → ")
+            sink.error(label, pair.key.mark?.line, "extends", "extends cycle: \(names)")
+          } else if !FileManager.default.fileExists(atPath: base.path) {
+            sink.error(label, pair.value.mark?.line, "extends", "no such file \"\(path)\"")
+          } else {
+            apply(file: base, label: baseLabel, chain: chainHere, top: false)
+          }
+        }
+      }
+
+      for (keyNode, value) in mapping {
+        guard let key = keyNode.string else {
+          sink.error(label, keyNode.mark?.line, nil, "a key must be text")
+          continue
+        }
+        switch key {
+        case "extends":
+          break
+        case "name":
+          if let s = ctx.string(value, key), top { name = s }
+        case "district":
+          if let s = ctx.string(value, key) {
+            district = URL(fileURLWithPath: s, relativeTo: file.deletingLastPathComponent())
+              .standardizedFileURL
+          }
+        case "year":
+          if let y = ctx.int(value, key, 1900...2200) { year = y }
+        case "rules":
+          ctx.mapping(value, key, allowed: ScenarioLoader.ruleKeys) { k, v in applyRule(k, v, ctx) }
+        case "weights":
+          ctx.mapping(value, key, allowed: ScenarioLoader.weightKeys) { k, v in
+            guard let x = ctx.number(v, "weights." + k, 0...Double.infinity) else { return }
+            switch k {
+            case "shortage": weights.shortage = x
+            case "quota": weights.quota = x
+            case "key_share": weights.keyShare = x
+            case "cadre_quota": weights.cadreQuota = x
+            case "balance": weights.balance = x
+            case "wish": weights.wish = x
+            case "wish_miss": weights.wishMiss = x
+            case "commute": weights.commute = x
+            default: weights.move = x
+            }
+          }
+        case "solver":
+          ctx.mapping(value, key, allowed: ScenarioLoader.solverKeys) { k, v in
+            let path = "solver." + k
+            switch k {
+            case "time_limit_s":
+              if let x = ctx.number(v, path, 0...Double.infinity) { solver.timeLimitS = x }
+            case "mip_gap":
+              if let x = ctx.number(v, path, 0...Double.infinity) { solver.mipGap = x }
+            default:
+              if let x = ctx.int(v, path, 0...Int.max) { solver.threads = x }
+            }
+          }
+        default:
+          sink.error(label, keyNode.mark?.line, key, "unknown key \"\(key)\"")
+        }
+      }
+    }
+
+    private func applyRule(_ k: String, _ v: Node, _ ctx: Context) {
+      let path = "rules." + k
+      let share = 0.0...1.0
+      switch k {
+      case "teacher_min_years":
+        if let x = ctx.int(v, path, 0...Int.max) { rules.teacherMinYears = x }
+      case "cadre_min_years":
+        if let x = ctx.int(v, path, 0...Int.max) { rules.cadreMinYears = x }
+      case "retirement_buffer":
+        if let x = ctx.int(v, path, 0...Int.max) { rules.retirementBuffer = x }
+      case "retirement_age":
+        ctx.mapping(v, path, allowed: ["M", "F"]) { g, a in
+          guard let x = ctx.int(a, path + "." + g, 0...Int.max) else { return }
+          if g == "M" { rules.retirementAgeMale = x } else { rules.retirementAgeFemale = x }
+        }
+      case "scope":
+        if let s = ctx.string(v, path) {
+          if let scope = Scope(rawValue: s) {
+            rules.scope = scope
+          } else {
+            ctx.error(v, path, "\"\(s)\" is not a scope (zone, group, zone_or_group, district)")
+          }
+        }
+      case "same_stage":
+        if let b = ctx.bool(v, path) { rules.sameStage = b }
+      case "key_to_same_or_weaker":
+        if let b = ctx.bool(v, path) { rules.keyToSameOrWeaker = b }
+      case "wishes_only":
+        if let b = ctx.bool(v, path) { rules.wishesOnly = b }
+      case "max_commute_km":
+        if v.null != nil {
+          rules.maxCommuteKm = nil
+        } else if let x = ctx.number(v, path, 0...Double.infinity) {
+          rules.maxCommuteKm = x
+        }
+      case "teacher_quota":
+        if let x = ctx.number(v, path, share) { rules.teacherQuota = x }
+      case "key_share":
+        if let x = ctx.number(v, path, share) { rules.keyShare = x }
+      case "cadre_quota":
+        if let x = ctx.number(v, path, share) { rules.cadreQuota = x }
+      case "max_outflow":
+        if let x = ctx.number(v, path, share) { rules.maxOutflow = x }
+      case "quota_tiers":
+        if let items = ctx.sequence(v, path) {
+          var tiers: [Int] = []
+          var ok = true
+          for item in items {
+            if let t = ctx.int(item, path, 1...3) {
+              if !tiers.contains(t) { tiers.append(t) }
+            } else {
+              ok = false
+            }
+          }
+          if ok { rules.quotaTiers = tiers }
+        }
+      default:  // indicators
+        if let items = ctx.sequence(v, path) {
+          var list: [Indicator] = []
+          var ok = true
+          for item in items {
+            guard let s = ctx.string(item, path) else {
+              ok = false
+              continue
+            }
+            if let m = Indicator(rawValue: s) {
+              if !list.contains(m) { list.append(m) }
+            } else {
+              ok = false
+              ctx.error(
+                item, path,
+                "\"\(s)\" is not an indicator (higher_degree, key, pe_arts, senior_title)")
+            }
+          }
+          if ok { rules.indicators = list }
+        }
+      }
+    }
+  }
+
+  /// Typed reads of YAML nodes, each reporting a wrong type or range at the node's line.
+  struct Context {
+    let file: String
+    let sink: DiagnosticSink
+
+    func error(_ node: Node, _ key: String, _ message: String) {
+      sink.error(file, node.mark?.line, key, message)
+    }
+
+    /// How a node is shown in a message.
+    func shown(_ node: Node) -> String {
+      switch node {
+      case .scalar(let s): return "\"\(s.string)\""
+      case .mapping: return "a mapping"
+      case .sequence: return "a list"
+      case .alias: return "an alias"
+      }
+    }
+
+    func string(_ node: Node, _ key: String) -> String? {
+      guard case .scalar(let s) = node, node.null == nil else {
+        error(node, key, "expected text, got \(node.null != nil ? "null" : shown(node))")
+        return nil
+      }
+      return s.string
+    }
+
+    func bool(_ node: Node, _ key: String) -> Bool? {
+      if let b = node.bool { return b }
+      error(node, key, "expected true or false, got \(shown(node))")
+      return nil
+    }
+
+    func int(_ node: Node, _ key: String, _ range: ClosedRange<Int>) -> Int? {
+      var value = node.int
+      if value == nil, let x = node.float, x.isFinite, x == x.rounded(), abs(x) < 1e15 {
+        value = Int(x)
+      }
+      guard let value else {
+        error(node, key, "expected a whole number, got \(shown(node))")
+        return nil
+      }
+      guard range.contains(value) else {
+        if value < 0, range.lowerBound == 0 {
+          error(node, key, "\(value) is negative")
+        } else {
+          let hi = range.upperBound == Int.max ? "" : "\(range.upperBound)"
+          error(node, key, "\(value) is outside \(range.lowerBound)–\(hi)")
+        }
+        return nil
+      }
+      return value
+    }
+
+    func number(_ node: Node, _ key: String, _ range: ClosedRange<Double>) -> Double? {
+      guard let x = node.float ?? node.int.map(Double.init), !x.isNaN else {
+        error(node, key, "expected a number, got \(shown(node))")
+        return nil
+      }
+      guard range.contains(x) else {
+        if x < 0, range.lowerBound == 0 {
+          error(node, key, "\(numberText(node, x)) is negative")
+        } else {
+          error(node, key, "\(numberText(node, x)) is outside \(range.lowerBound.formatted)–\(range.upperBound.formatted)")
+        }
+        return nil
+      }
+      return x
+    }
+
+    private func numberText(_ node: Node, _ x: Double) -> String {
+      if case .scalar(let s) = node { return s.string }
+      return "\(x)"
+    }
+
+    func sequence(_ node: Node, _ key: String) -> [Node]? {
+      guard case .sequence(let seq) = node else {
+        error(node, key, "expected a list, got \(shown(node))")
+        return nil
+      }
+      return Array(seq)
+    }
+
+    /// Calls `body` for each key of a mapping; unknown keys and non-mappings are errors.
+    func mapping(_ node: Node, _ key: String, allowed: Set<String>, _ body: (String, Node) -> Void) {
+      guard case .mapping(let m) = node else {
+        error(node, key, "expected a mapping, got \(node.null != nil ? "null" : shown(node))")
+        return
+      }
+      for (k, v) in m {
+        guard let name = k.string, allowed.contains(name) else {
+          error(k, key + "." + (k.string ?? "?"), "unknown key \"\(k.string ?? shown(k))\" in \(key)")
+          continue
+        }
+        body(name, v)
+      }
+    }
+  }
+
+  static func line(of error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark.line
+    default:
+      return nil
+    }
+  }
+
+  static func message(of error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+      return "not valid yaml: \(problem)"
+    case .duplicatedKeysInMapping(let duplicates, _):
+      return "key given twice: \(duplicates.joined(separator: ", "))"
+    default:
+      return "not valid yaml: \(error)"
+    }
+  }
+}
+
+extension Double {
+  /// Short text of a bound for messages: `1` rather than `1.0`, `∞` for infinity.
+  fileprivate var formatted: String {
+    if self == .infinity { return "∞" }
+    return self == rounded() ? String(Int(self)) : String(self)
+  }
+}
