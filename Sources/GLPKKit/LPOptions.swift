@@ -1,0 +1,42 @@
+import CGLPK
+
+/// Settings for solving an LP with GLPK's simplex (`glp_smcp`).
+public struct LPOptions: Equatable, Sendable {
+  /// The simplex variant (default: dual, then primal on failure).
+  public var method: SimplexMethod = .dualPrimal
+  /// Whether GLPK's LP presolver runs first (default off).
+  public var presolve: Bool = false
+  /// The time limit in seconds; nil means none.
+  ///
+  /// For a MIP's root relaxation this caps the root LP in addition to the
+  /// MIP's own limit.
+  public var timeLimit: Double? = nil
+  /// How much GLPK prints (default: errors only).
+  ///
+  /// For a MIP's root relaxation the MIP's level is used instead.
+  public var messageLevel: MessageLevel = .errorsOnly
+
+  /// Creates options with GLPK's defaults except for the message level.
+  public init(
+    method: SimplexMethod = .dualPrimal, presolve: Bool = false,
+    timeLimit: Double? = nil, messageLevel: MessageLevel = .errorsOnly
+  ) {
+    self.method = method
+    self.presolve = presolve
+    self.timeLimit = timeLimit
+    self.messageLevel = messageLevel
+  }
+
+  /// GLPK's control parameters for these options.
+  func parameters(timeLimit seconds: Double?, messageLevel: MessageLevel)
+    -> glp_smcp
+  {
+    var parm = glp_smcp()
+    glp_init_smcp(&parm)
+    parm.msg_lev = messageLevel.glpk
+    parm.meth = method.glpk
+    parm.presolve = presolve ? GLP_ON : GLP_OFF
+    parm.tm_lim = TimeLimit.milliseconds(seconds)
+    return parm
+  }
+}

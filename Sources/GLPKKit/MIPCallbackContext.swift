@@ -1,0 +1,96 @@
+import CGLPK
+
+/// State shared with GLPK's branch-and-cut callback through `cb_info`.
+///
+/// A C function pointer cannot capture, so `solveMIP` passes this object
+/// as an unretained `Unmanaged` pointer that stays valid for the whole
+/// `glp_intopt` call.
+final class MIPCallbackContext {
+  let options: MIPOptions
+  let stopwatch: Stopwatch
+  let onProgress: ((MIPProgress) -> Void)?
+  let shouldStop: (() -> Bool)?
+  /// The checked incumbent (1-based), waiting for the first `GLP_IHEUR`.
+  var pendingIncumbent: [Double]?
+  /// GLPK's verdict on the injected incumbent, once tried.
+  var incumbentAccepted: Bool?
+  /// Whether `shouldStop` asked to terminate.
+  var stopRequested = false
+  /// The last bound seen (best active node), or the root LP optimum.
+  var bestBound: Double?
+  /// The nodes generated so far, from `glp_ios_tree_size`.
+  var totalNodes: Int?
+  private var lastReport: Double
+
+  init(
+    options: MIPOptions, stopwatch: Stopwatch, incumbent: [Double]?,
+    onProgress: ((MIPProgress) -> Void)?, shouldStop: (() -> Bool)?
+  ) {
+    self.options = options
+    self.stopwatch = stopwatch
+    self.pendingIncumbent = incumbent
+    self.onProgress = onProgress
+    self.shouldStop = shouldStop
+    self.lastReport = stopwatch.elapsed
+  }
+
+  /// Handles one callback from `glp_intopt`.
+  func handle(_ tree: OpaquePointer) {
+    let reason = glp_ios_reason(tree)
+    var active: Int32 = 0
+    var current: Int32 = 0
+    var total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &current, &total)
+    totalNodes = Int(total)
+    let best = glp_ios_best_node(tree)
+    if best != 0 {
+      bestBound = glp_ios_node_bound(tree, best)
+    }
+    if reason == GLP_IHEUR, let x = pendingIncumbent {
+      pendingIncumbent = nil
+      incumbentAccepted = x.withUnsafeBufferPointer {
+        glp_ios_heur_sol(tree, $0.baseAddress) == 0
+      }
+    }
+    if !stopRequested, let shouldStop, shouldStop() {
+      stopRequested = true
+      glp_ios_terminate(tree)
+    }
+    if let onProgress {
+      let now = stopwatch.elapsed
+      let isNew = reason == GLP_IBINGO
+      if isNew || now - lastReport >= options.progressInterval {
+        lastReport = now
+        onProgress(snapshot(tree, isNewIncumbent: isNew, active: active,
+          total: total, elapsed: now))
+      }
+    }
+  }
+
+  private func snapshot(
+    _ tree: OpaquePointer, isNewIncumbent: Bool, active: Int32, total: Int32,
+    elapsed: Double
+  ) -> MIPProgress {
+    let problem = glp_ios_get_prob(tree)
+    let status = glp_mip_status(problem)
+    let incumbent: Double? =
+      (status == GLP_FEAS || status == GLP_OPT)
+      ? glp_mip_obj_val(problem) : nil
+    let rawGap = glp_ios_mip_gap(tree)
+    return MIPProgress(
+      isNewIncumbent: isNewIncumbent, incumbentObjective: incumbent,
+      bestBound: bestBound,
+      gap: SolveResult.relativeGap(objective: incumbent, bound: bestBound),
+      glpkGap: incumbent != nil && rawGap < .greatestFiniteMagnitude
+        ? rawGap : nil,
+      activeNodes: Int(active), totalNodes: Int(total), elapsed: elapsed)
+  }
+}
+
+/// The C entry point GLPK calls; forwards to the context in `info`.
+let mipCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) ->
+  Void = { tree, info in
+    guard let tree, let info else { return }
+    Unmanaged<MIPCallbackContext>.fromOpaque(info).takeUnretainedValue()
+      .handle(tree)
+  }
