@@ -34,11 +34,11 @@ public enum ScenarioLoader {
     let label = file.relativePath
     state.apply(file: file, label: label, chain: [], top: true)
     let sink = state.sink
-    if state.district == nil {
-      sink.error(label, nil, "district", "missing required key")
-    }
-    if state.year == nil {
-      sink.error(label, nil, "year", "missing required key")
+    // A key that is given but invalid, or a file that could not be read, was reported already.
+    if !state.unreadable {
+      for key in ["district", "year"] where !state.given.contains(key) {
+        sink.error(label, nil, key, "missing required key")
+      }
     }
     let sorted = sink.items.enumerated().sorted { a, b in
       let fa = state.fileOrder[a.element.file] ?? Int.max
@@ -69,6 +69,10 @@ public enum ScenarioLoader {
     var weights = Weights()
     var solver = SolverSettings()
     var hashes: [String: String] = [:]
+    /// Top-level keys given by some file of the chain.
+    var given: Set<String> = []
+    /// Some file of the chain could not be read or parsed.
+    var unreadable = false
     /// Order in which files were opened (the loaded file first), for sorting diagnostics.
     var fileOrder: [String: Int] = [:]
 
@@ -80,6 +84,7 @@ public enum ScenarioLoader {
         data = try Data(contentsOf: file)
       } catch {
         sink.error(label, nil, nil, "cannot read the scenario file: \(error.localizedDescription)")
+        unreadable = true
         return
       }
       let hashKey = hashes[file.lastPathComponent] == nil ? file.lastPathComponent : label
@@ -89,6 +94,7 @@ public enum ScenarioLoader {
         text = String(decoding: try TextDecoding.utf8Bytes(of: data, file: label).bytes, as: UTF8.self)
       } catch let error as InputError {
         sink.append(contentsOf: error.diagnostics)
+        unreadable = true
         return
       } catch {
         return
@@ -98,14 +104,17 @@ public enum ScenarioLoader {
         root = try Yams.compose(yaml: text)
       } catch let error as YamlError {
         sink.error(label, ScenarioLoader.line(of: error), nil, ScenarioLoader.message(of: error))
+        unreadable = true
         return
       } catch {
         sink.error(label, nil, nil, "not valid yaml: \(error)")
+        unreadable = true
         return
       }
       guard let root, root.null == nil else { return }  // an empty file sets nothing
       guard case .mapping(let mapping) = root else {
         sink.error(label, root.mark?.line, nil, "the scenario must be a mapping of keys to values")
+        unreadable = true
         return
       }
       let ctx = Context(file: label, sink: sink)
@@ -124,8 +133,10 @@ public enum ScenarioLoader {
           if chainHere.contains(resolved) {
             let names = (chainHere + [resolved]).map(\.lastPathComponent).joined(separator: " → ")
             sink.error(label, pair.key.mark?.line, "extends", "extends cycle: \(names)")
+            unreadable = true
           } else if !FileManager.default.fileExists(atPath: base.path) {
             sink.error(label, pair.value.mark?.line, "extends", "no such file \"\(path)\"")
+            unreadable = true
           } else {
             apply(file: base, label: baseLabel, chain: chainHere, top: false)
           }
@@ -137,6 +148,7 @@ public enum ScenarioLoader {
           sink.error(label, keyNode.mark?.line, nil, "a key must be text")
           continue
         }
+        given.insert(key)
         switch key {
         case "extends":
           break
