@@ -1,9 +1,97 @@
 import ArgumentParser
+import Foundation
 import LungangCore
 
 extension Lungang {
+  /// `lungang solve`: find the best rotation plan of a scenario and write it.
   struct Solve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet built.")
-    func run() throws { throw ExitCode(70) }
+    static let configuration = CommandConfiguration(
+      abstract: "Find the optimal rotation plan of a scenario and write plan.csv, sections.csv and summary.json.",
+      discussion: """
+        Exit status: 0 a plan was written; 2 invalid input (nothing solved); 3 the hard rules \
+        admit no plan; 4 stopped before any plan was found; 64 bad usage; 70 internal error; \
+        73 the output could not be written.
+        """)
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Output folder (default: out/<scenario file name>).")
+    var out: String?
+
+    @Flag(help: "Print summary.json to stdout instead of the readable summary.")
+    var json = false
+
+    @Option(name: .long, help: "Time limit in seconds (overrides solver.time_limit_s).")
+    var timeLimit: Double?
+
+    @Flag(help: "Leave the timing block out of summary.json (byte-identical reruns).")
+    var noTiming = false
+
+    @Flag(help: "Show GLPK's own log on stderr.")
+    var solverLog = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors to stderr.")
+    var quiet = false
+
+    func validate() throws {
+      if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be positive") }
+    }
+
+    func run() throws {
+      let t0 = Date()
+      let input: ScenarioInput
+      do {
+        input = try ScenarioInput.load(path: scenario)
+      } catch let e as InputError {
+        Diagnostics.print(e.diagnostics)
+        throw ExitCode(ExitStatus.invalidInput)
+      }
+      if !quiet { Diagnostics.print(input.district.warnings) }
+      let outDir = URL(fileURLWithPath: out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)
+      if outDir.standardizedFileURL.path == input.scenario.district.standardizedFileURL.path {
+        throw ValidationError("--out must not be the district folder")
+      }
+      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      var options = SolveOptions()
+      options.timeLimit = timeLimit
+      options.solverLog = solverLog
+      let outcome = RotationSolver.solve(inst, options: options)
+      if !quiet { for n in outcome.notes { Diagnostics.note(n) } }
+      var timing = Timing()
+      timing.load = input.loadSeconds
+      timing.build = outcome.buildSeconds
+      timing.solve = outcome.solveSeconds
+      let tw = Date()
+      var outputs = PlanOutputs(inst, outcome, timing: timing)
+      outputs.omitTiming = noTiming
+      switch outcome.status {
+      case .infeasible:
+        Diagnostics.note("lungang: the hard rules admit no plan:")
+        for r in outcome.reasons { Diagnostics.note("  - \(r)") }
+        if json { print(outputs.summary().serialized(), terminator: "") }
+        throw ExitCode(ExitStatus.infeasible)
+      case .noPlan:
+        Diagnostics.note("lungang: stopped before any plan was found")
+        if json { print(outputs.summary().serialized(), terminator: "") }
+        throw ExitCode(ExitStatus.noPlan)
+      default: break
+      }
+      timing.write = Date().timeIntervalSince(tw)
+      timing.total = Date().timeIntervalSince(t0)
+      outputs = PlanOutputs(inst, outcome, timing: timing)
+      outputs.omitTiming = noTiming
+      do {
+        try outputs.write(to: outDir)
+      } catch {
+        Diagnostics.note("lungang: cannot write \(outDir.path): \(error.localizedDescription)")
+        throw ExitCode(ExitStatus.cannotWrite)
+      }
+      if json {
+        print(outputs.summary().serialized(), terminator: "")
+      } else {
+        print(SummaryText.render(inst, outcome, outDir: outDir.relativePath), terminator: "")
+      }
+    }
   }
 }

@@ -1,9 +1,57 @@
 import ArgumentParser
+import Foundation
 import LungangCore
 
 extension Lungang {
+  /// `lungang validate`: load and check a scenario and its district, solve nothing.
   struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet built.")
-    func run() throws { throw ExitCode(70) }
+    static let configuration = CommandConfiguration(
+      abstract: "Load and check a scenario and its district; print counts and every problem.")
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Flag(help: "Print one JSON document instead of text.")
+    var json = false
+
+    func run() throws {
+      let input: ScenarioInput
+      do {
+        input = try ScenarioInput.load(path: scenario)
+      } catch let e as InputError {
+        Diagnostics.print(e.diagnostics)
+        throw ExitCode(ExitStatus.invalidInput)
+      }
+      Diagnostics.print(input.district.warnings)
+      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let counts: [(String, Int)] = [
+        ("schools", inst.schools.count), ("sections", inst.sections.count),
+        ("staff", inst.staff.count),
+        ("teachers", inst.staff.filter { $0.role == .teacher }.count),
+        ("cadres", inst.staff.filter { $0.role.isCadre }.count),
+        ("eligible", inst.eligible.filter { $0 }.count),
+        ("movable", inst.movable.filter { $0 }.count),
+        ("warnings", input.district.warnings.count),
+      ]
+      if json {
+        let doc = JSONValue.object(
+          [("scenario", .string(inst.scenario.name)), ("valid", .bool(true))]
+            + counts.map { ($0.0, JSONValue.int($0.1)) })
+        Swift.print(doc.serialized(), terminator: "")
+      } else {
+        Swift.print("\(inst.scenario.name): valid")
+        for (k, v) in counts { Swift.print("  \(k.padding(toLength: 10, withPad: " ", startingAt: 0)) \(v)") }
+      }
+    }
+  }
+}
+
+/// Prints diagnostics to stderr, one per line.
+enum Diagnostics {
+  static func print(_ ds: [Diagnostic]) {
+    for d in ds { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+  }
+  static func note(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
   }
 }

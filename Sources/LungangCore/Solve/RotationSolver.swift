@@ -1,0 +1,288 @@
+import Foundation
+import GLPKKit
+
+/// How a solve ended, as written in summary.json.
+public enum PlanStatus: String, Sendable {
+  /// Proven optimal within the scenario's mip_gap.
+  case optimal
+  /// Stopped at the time limit with a plan.
+  case timeLimit = "time_limit"
+  /// Stopped by a signal with a plan.
+  case interrupted
+  /// The hard rules admit no plan.
+  case infeasible
+  /// Stopped before any plan was found.
+  case noPlan = "no_plan"
+}
+
+/// Settings of one solve that are not part of the scenario.
+public struct SolveOptions: Sendable {
+  /// Overrides the scenario's solver.time_limit_s when set.
+  public var timeLimit: Double?
+  /// Print progress lines to stderr.
+  public var progress = false
+  /// Let GLPK print its own log to stderr.
+  public var solverLog = false
+  public init() {}
+}
+
+/// Size of the optimization model.
+public struct ModelStats: Sendable, Hashable {
+  public var columns = 0
+  public var rows = 0
+  public var nonzeros = 0
+  public var integerColumns = 0
+  /// Independent parts solved separately.
+  public var parts = 0
+}
+
+/// The outcome of solving a scenario: status, plan, bound and timing, kept apart.
+public struct SolveOutcome: Sendable {
+  public var status: PlanStatus
+  public var plan: Plan?
+  public var evaluation: PlanEvaluation?
+  /// Objective of the plan (constant terms included).
+  public var objective: Double?
+  /// Best proven lower bound.
+  public var bound: Double?
+  /// (total − bound)/max(1,|total|).
+  public var gap: Double?
+  public var model = ModelStats()
+  public var buildSeconds = 0.0
+  public var solveSeconds = 0.0
+  /// Objective of the construction heuristic's plan.
+  public var heuristicObjective: Double?
+  /// Why the hard rules admit no plan (status infeasible).
+  public var reasons: [String] = []
+  /// Notes for stderr (e.g. warnings found while building).
+  public var notes: [String] = []
+}
+
+/// Builds the model of a scenario, splits it into independent parts, seeds each with the
+/// construction heuristic and solves them with GLPK.
+public enum RotationSolver {
+  /// Solves `inst`; `shouldStop` is polled during the search (signals).
+  public static func solve(
+    _ inst: RotationInstance, options: SolveOptions = SolveOptions(),
+    shouldStop: (@Sendable () -> Bool)? = nil
+  ) -> SolveOutcome {
+    let t0 = Date()
+    let timeLimit = options.timeLimit ?? inst.scenario.solver.timeLimitS
+    let deadline = t0.addingTimeInterval(timeLimit)
+    let form = Formulation(inst, names: true)
+    var out = SolveOutcome(status: .noPlan)
+    out.notes = form.fixedAvoidWarnings.map { "warning: \($0)" }
+    out.model = ModelStats(
+      columns: form.model.columnCount, rows: form.model.rowCount,
+      nonzeros: form.model.nonzeroCount, integerColumns: form.model.integerColumnCount)
+    if !form.contradictions.isEmpty {
+      out.status = .infeasible
+      out.reasons = form.contradictions
+      out.buildSeconds = Date().timeIntervalSince(t0)
+      return out
+    }
+    // Construction heuristic.
+    var search = LocalSearch(inst, form)
+    let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
+    let start = search.run(deadline: heurDeadline)
+    var startPoint = form.point(for: start, inst)
+    if let x = startPoint, form.model.maxViolation(x) > 1e-6 { startPoint = nil }
+    if let x = startPoint { out.heuristicObjective = form.model.objectiveValue(x) }
+
+    let decomposition = Decomposition(form.model)
+    let subs = decomposition.subModels(form.model)
+    out.model.parts = subs.count
+    out.buildSeconds = Date().timeIntervalSince(t0)
+    let t1 = Date()
+
+    // Solve the parts, largest first, on up to `threads` dedicated threads.
+    let order = subs.indices.sorted { subs[$0].columnCount > subs[$1].columnCount }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let threads = max(1, inst.scenario.solver.threads == 0 ? cores : inst.scenario.solver.threads)
+    let results = PartResults(count: subs.count)
+    let gap = inst.scenario.solver.mipGap
+    let seed = startPoint
+    let next = Counter()
+    let workers = max(1, min(threads, subs.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let n = next.take()
+        if n >= order.count { break }
+        let p = order[n]
+        let part = decomposition.parts[p]
+        let incumbent = seed.map { x in part.columns.map { x[$0] } }
+        let r = GLPK.runOnDedicatedThread {
+          solvePart(
+            subs[p], incumbent: incumbent, deadline: deadline, mipGap: gap,
+            log: options.solverLog, shouldStop: shouldStop)
+        }
+        results.set(p, r)
+      }
+    }
+    out.solveSeconds = Date().timeIntervalSince(t1)
+
+    // Combine.
+    var x = Array(repeating: 0.0, count: form.model.columnCount)
+    var bound = form.model.objectiveConstant
+    var anyMissing = false
+    var stopped = false
+    var timeUp = false
+    var infeasibleParts: [Int] = []
+    for (p, part) in decomposition.parts.enumerated() {
+      guard let r = results.get(p) else { anyMissing = true; continue }
+      switch r.outcome {
+      case .infeasible: infeasibleParts.append(p)
+      case .limit: timeUp = true
+      case .interrupted: stopped = true
+      case .optimal: break
+      }
+      if let v = r.values {
+        for (n, c) in part.columns.enumerated() { x[c] = v[n] }
+      } else if let inc = startPoint {
+        for c in part.columns { x[c] = inc[c] }
+      } else {
+        anyMissing = true
+      }
+      bound += r.bound ?? -Double.infinity
+    }
+    if !infeasibleParts.isEmpty {
+      out.status = .infeasible
+      out.reasons = infeasibleParts.map { describeInfeasiblePart(form, decomposition.parts[$0], inst) }
+      return out
+    }
+    if anyMissing {
+      out.status = .noPlan
+      return out
+    }
+    let plan = form.plan(from: x, inst)
+    let eval = PlanEvaluation(plan, inst)
+    out.plan = plan
+    out.evaluation = eval
+    out.objective = eval.terms.total
+    let total = eval.terms.total
+    out.bound = bound.isFinite ? min(bound, total) : nil
+    out.gap = out.bound.map { (total - $0) / max(1, abs(total)) }
+    out.status = stopped ? .interrupted : (timeUp ? .timeLimit : .optimal)
+    if !eval.violations.isEmpty {
+      out.notes.append(contentsOf: eval.violations.map { "internal: plan violates \($0)" })
+    }
+    let modelObjective = form.model.objectiveValue(x)
+    if abs(modelObjective - total) > 1e-6 * max(1, abs(total)) {
+      out.notes.append(
+        "internal: model objective \(modelObjective) differs from the plan's \(total)")
+    }
+    return out
+  }
+
+  /// What one part's solve produced.
+  struct PartResult: Sendable {
+    enum Outcome: Sendable { case optimal, limit, interrupted, infeasible }
+    var outcome: Outcome
+    var values: [Double]?
+    var bound: Double?
+  }
+
+  static func solvePart(
+    _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
+    shouldStop: (@Sendable () -> Bool)?
+  ) -> PartResult {
+    // A part without integer columns or rows is solved by its bounds alone.
+    do {
+      let p = try load(m)
+      var opt = MIPOptions()
+      opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
+      opt.mipGap = mipGap
+      opt.presolve = false
+      opt.cuts = .all
+      opt.branching = .pseudoCost
+      opt.messageLevel = log ? .normal : .off
+      let r = p.solveMIP(opt, incumbent: incumbent, shouldStop: shouldStop)
+      let values = r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
+      var outcome: PartResult.Outcome
+      switch r.termination {
+      case .optimal, .gapLimit: outcome = .optimal
+      case .infeasible, .noPrimalFeasible: outcome = .infeasible
+      case .interrupted: outcome = .interrupted
+      default: outcome = .limit
+      }
+      var bound = r.bestBound
+      if outcome == .optimal, let o = r.objective {
+        bound = min(bound ?? o, o)
+      }
+      return PartResult(outcome: outcome, values: values, bound: bound)
+    } catch {
+      FileHandle.standardError.write(Data("lungang: solver error: \(error)\n".utf8))
+      return PartResult(outcome: .limit, values: nil, bound: nil)
+    }
+  }
+
+  /// Loads a sparse model into GLPK (1-based).
+  static func load(_ m: SparseModel) throws -> GLPKProblem {
+    let p = GLPKProblem()
+    try p.setDirection(.minimize)
+    if m.rowCount > 0 { _ = try p.addRows(m.rowCount) }
+    if m.columnCount > 0 { _ = try p.addColumns(m.columnCount) }
+    for r in 0..<m.rowCount {
+      if !m.rowNames[r].isEmpty { try p.setRowName(r + 1, m.rowNames[r]) }
+      try p.setRowBounds(r + 1, bounds(m.rowLower[r], m.rowUpper[r]))
+    }
+    for c in 0..<m.columnCount {
+      if !m.columnNames[c].isEmpty { try p.setColumnName(c + 1, m.columnNames[c]) }
+      try p.setColumnBounds(c + 1, bounds(m.columnLower[c], m.columnUpper[c]))
+      if m.columnIsInteger[c] {
+        try p.setColumnKind(
+          c + 1, m.columnLower[c] == 0 && m.columnUpper[c] == 1 ? .binary : .integer)
+      }
+      if m.objective[c] != 0 { try p.setObjective(c + 1, m.objective[c]) }
+    }
+    if m.objectiveConstant != 0 { try p.setObjectiveConstant(m.objectiveConstant) }
+    try p.loadMatrix(
+      rows: m.entryRow.map { $0 + 1 }, columns: m.entryColumn.map { $0 + 1 },
+      values: m.entryValue)
+    return p
+  }
+
+  static func bounds(_ lo: Double, _ hi: Double) -> Bounds {
+    switch (lo.isFinite, hi.isFinite) {
+    case (false, false): return .free
+    case (true, false): return .lower(lo)
+    case (false, true): return .upper(hi)
+    case (true, true): return lo == hi ? .fixed(lo) : .double(lo, hi)
+    }
+  }
+
+  /// Names the rule families of an infeasible part, in a personnel officer's words.
+  static func describeInfeasiblePart(_ f: Formulation, _ part: Decomposition.Part, _ inst: RotationInstance) -> String {
+    var families = Set<String>()
+    for r in part.rows {
+      let name = f.model.rowNames[r]
+      if let u = name.firstIndex(of: "_") { families.insert(String(name[..<u])) } else { families.insert(name) }
+    }
+    var people = Set<Int>()
+    for c in part.columns where c < f.assignCount { people.insert(Int(f.assignPerson[c])) }
+    let schools = Set(people.map { inst.schoolOf[$0] }).sorted().prefix(8).map { inst.schools[$0].id }
+    let words: [String: String] = [
+      "post": "post caps", "outflow": "the outflow limit", "avoid": "avoidance",
+      "cpost": "cadre post caps", "one": "one destination each",
+    ]
+    let hard = families.compactMap { words[$0] }.sorted()
+    return "the hard rules (\(hard.joined(separator: ", "))) admit no plan for the "
+      + "\(people.count) people of schools \(schools.joined(separator: ", "))"
+  }
+}
+
+/// A thread-safe slot array for part results.
+final class PartResults: @unchecked Sendable {
+  private var items: [RotationSolver.PartResult?]
+  private let lock = NSLock()
+  init(count: Int) { items = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ r: RotationSolver.PartResult) { lock.lock(); items[i] = r; lock.unlock() }
+  func get(_ i: Int) -> RotationSolver.PartResult? { lock.lock(); defer { lock.unlock() }; return items[i] }
+}
+
+/// A thread-safe counter handing out work items.
+final class Counter: @unchecked Sendable {
+  private var n = 0
+  private let lock = NSLock()
+  func take() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n - 1 }
+}
