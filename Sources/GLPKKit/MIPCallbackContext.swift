@@ -20,6 +20,8 @@ final class MIPCallbackContext {
   var bestBound: Double?
   /// The nodes generated so far, from `glp_ios_tree_size`.
   var totalNodes: Int?
+  /// The incumbent objective at the previous callback.
+  private var lastIncumbent: Double?
   private var lastReport: Double
 
   init(
@@ -56,26 +58,29 @@ final class MIPCallbackContext {
       stopRequested = true
       glp_ios_terminate(tree)
     }
-    if let onProgress {
-      let now = stopwatch.elapsed
-      let isNew = reason == GLP_IBINGO
-      if isNew || now - lastReport >= options.progressInterval {
-        lastReport = now
-        onProgress(snapshot(tree, isNewIncumbent: isNew, active: active,
-          total: total, elapsed: now))
-      }
-    }
-  }
-
-  private func snapshot(
-    _ tree: OpaquePointer, isNewIncumbent: Bool, active: Int32, total: Int32,
-    elapsed: Double
-  ) -> MIPProgress {
+    // GLP_IBINGO fires only for integral node LPs; heuristic solutions
+    // (rounding, pump, injected) show up as a changed incumbent instead.
     let problem = glp_ios_get_prob(tree)
     let status = glp_mip_status(problem)
     let incumbent: Double? =
       (status == GLP_FEAS || status == GLP_OPT)
       ? glp_mip_obj_val(problem) : nil
+    let isNew = reason == GLP_IBINGO || incumbent != lastIncumbent
+    lastIncumbent = incumbent
+    if let onProgress {
+      let now = stopwatch.elapsed
+      if isNew || now - lastReport >= options.progressInterval {
+        lastReport = now
+        onProgress(snapshot(tree, incumbent: incumbent, isNewIncumbent: isNew,
+          active: active, total: total, elapsed: now))
+      }
+    }
+  }
+
+  private func snapshot(
+    _ tree: OpaquePointer, incumbent: Double?, isNewIncumbent: Bool,
+    active: Int32, total: Int32, elapsed: Double
+  ) -> MIPProgress {
     let rawGap = glp_ios_mip_gap(tree)
     return MIPProgress(
       isNewIncumbent: isNewIncumbent, incumbentObjective: incumbent,

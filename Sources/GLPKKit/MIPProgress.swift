@@ -1,6 +1,7 @@
 /// A snapshot of the branch-and-cut search, passed to `onProgress`.
 public struct MIPProgress: Equatable, Sendable {
-  /// Whether this report is for a new incumbent (`GLP_IBINGO`).
+  /// Whether the incumbent improved since the previous callback, either
+  /// from an integral node (`GLP_IBINGO`) or from a heuristic.
   public var isNewIncumbent: Bool
   /// The incumbent's objective, or nil before the first one.
   public var incumbentObjective: Double?
