@@ -150,30 +150,42 @@ public enum DistrictLoader {
     -> ([School], Set<String>)
   {
     let columns = ColumnMap(table: table, specs: schoolColumns, file: file, sink: sink)
+    // Columns resolved once, so rows are read without hashing names.
+    let c = (
+      id: columns.col("id"),
+      name: columns.col("name"),
+      zone: columns.col("zone"),
+      group: columns.col("group"),
+      tier: columns.col("tier"),
+      students_primary: columns.col("students_primary"),
+      students_junior: columns.col("students_junior"),
+      lat: columns.col("lat"),
+      lon: columns.col("lon")
+    )
     var schools: [School] = []
     var ids: Set<String> = []
     var firstLine: [String: Int] = [:]
     for r in table.records.indices {
       let row = RowReader(table: table, columns: columns, file: file, sink: sink, record: r)
       row.checkWidth()
-      let id = row.required("id")
+      let id = row.required(c.id)
       if let id {
         if let first = firstLine[id] {
-          row.error("id", "duplicate id \"\(id)\" (first on line \(first))")
+          row.error(c.id, "duplicate id \"\(id)\" (first on line \(first))")
         } else {
           firstLine[id] = row.line
           ids.insert(id)
         }
       }
-      let name = row.required("name")
-      let zone = row.required("zone")
-      let group = row.text("group")
-      let tier = row.whole("tier", 1...3, required: true)
-      let primary = row.whole("students_primary", 0...Int.max, required: true)
-      let junior = row.whole("students_junior", 0...Int.max, required: true)
-      let location = row.location(lat: "lat", lon: "lon")
+      let name = row.required(c.name)
+      let zone = row.required(c.zone)
+      let group = row.text(c.group)
+      let tier = row.whole(c.tier, 1...3, required: true)
+      let primary = row.whole(c.students_primary, 0...Int.max, required: true)
+      let junior = row.whole(c.students_junior, 0...Int.max, required: true)
+      let location = row.location(lat: c.lat, lon: c.lon)
       if let primary, let junior, primary == 0, junior == 0 {
-        row.error("students_primary", "the school has no pupils (0 primary and 0 junior)")
+        row.error(c.students_primary, "the school has no pupils (0 primary and 0 junior)")
         continue
       }
       guard let id, let name, let zone, let tier, let primary, let junior,
@@ -194,6 +206,29 @@ public enum DistrictLoader {
     checkSchools: Bool, sink: DiagnosticSink
   ) -> [StaffMember] {
     let columns = ColumnMap(table: table, specs: staffColumns, file: file, sink: sink)
+    // Columns resolved once, so rows are read without hashing names.
+    let c = (
+      id: columns.col("id"),
+      name: columns.col("name"),
+      gender: columns.col("gender"),
+      birth_year: columns.col("birth_year"),
+      role: columns.col("role"),
+      school: columns.col("school"),
+      stage: columns.col("stage"),
+      subject: columns.col("subject"),
+      cert: columns.col("cert"),
+      title: columns.col("title"),
+      key: columns.col("key"),
+      degree: columns.col("degree"),
+      years: columns.col("years"),
+      exempt: columns.col("exempt"),
+      volunteer: columns.col("volunteer"),
+      wishes: columns.col("wishes"),
+      past_schools: columns.col("past_schools"),
+      avoid: columns.col("avoid"),
+      home_lat: columns.col("home_lat"),
+      home_lon: columns.col("home_lon")
+    )
     let schoolByID = Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     // All ids written, for `avoid`, and the line each first appears on.
     var firstLine: [String: Int] = [:]
@@ -207,7 +242,7 @@ public enum DistrictLoader {
     var staff: [StaffMember] = []
     staff.reserveCapacity(table.records.count)
 
-    func checkSchoolRef(_ row: RowReader, _ column: String, _ id: String) {
+    func checkSchoolRef(_ row: RowReader, _ column: Col, _ id: String) {
       if checkSchools, !schoolIDs.contains(id) {
         row.error(column, "no school \"\(id)\" in schools.csv")
       }
@@ -216,75 +251,75 @@ public enum DistrictLoader {
     for r in table.records.indices {
       let row = RowReader(table: table, columns: columns, file: file, sink: sink, record: r)
       row.checkWidth()
-      let id = row.required("id")
+      let id = row.required(c.id)
       if let id, let first = firstLine[id], first != row.line {
-        row.error("id", "duplicate id \"\(id)\" (first on line \(first))")
+        row.error(c.id, "duplicate id \"\(id)\" (first on line \(first))")
       }
-      let name = row.required("name")
-      let gender = row.requiredCode("gender", CodeLabels.gender, what: "a gender", codes: ["M", "F"])
-      let birthYear = row.whole("birth_year", 1940...2010, required: true)
+      let name = row.required(c.name)
+      let gender = row.requiredCode(c.gender, CodeLabels.gender, what: "a gender", codes: ["M", "F"])
+      let birthYear = row.whole(c.birth_year, 1940...2010, required: true)
       let role = row.requiredCode(
-        "role", CodeLabels.role, what: "a role", codes: ["teacher", "principal", "vice_principal"])
-      let school = row.required("school")
-      if let school { checkSchoolRef(row, "school", school) }
+        c.role, CodeLabels.role, what: "a role", codes: ["teacher", "principal", "vice_principal"])
+      let school = row.required(c.school)
+      if let school { checkSchoolRef(row, c.school, school) }
 
       var stage: Stage?
       var subject: Subject?
       if role == .teacher {
-        stage = row.requiredCode("stage", CodeLabels.stage, what: "a stage", codes: stageCodes)
+        stage = row.requiredCode(c.stage, CodeLabels.stage, what: "a stage", codes: stageCodes)
         subject = row.requiredCode(
-          "subject", CodeLabels.subject, what: "a subject code", codes: subjectCodes)
+          c.subject, CodeLabels.subject, what: "a subject code", codes: subjectCodes)
       } else {
-        stage = row.code("stage", CodeLabels.stage, what: "a stage", codes: stageCodes)
-        subject = row.code("subject", CodeLabels.subject, what: "a subject code", codes: subjectCodes)
+        stage = row.code(c.stage, CodeLabels.stage, what: "a stage", codes: stageCodes)
+        subject = row.code(c.subject, CodeLabels.subject, what: "a subject code", codes: subjectCodes)
       }
       if role == .teacher, let stage, let school, let s = schoolByID[school], s.pupils(stage) == 0 {
-        row.error("stage", "school \"\(school)\" has no \(stage.code) section (0 pupils)")
+        row.error(c.stage, "school \"\(school)\" has no \(stage.code) section (0 pupils)")
       }
-      let cert = row.code("cert", CodeLabels.stage, what: "a stage", codes: stageCodes)
+      let cert = row.code(c.cert, CodeLabels.stage, what: "a stage", codes: stageCodes)
       if let cert, let stage, cert < stage {
-        row.error("cert", "certificate \(cert.code) is below stage \(stage.code)")
+        row.error(c.cert, "certificate \(cert.code) is below stage \(stage.code)")
       }
       let title =
         row.code(
-          "title", CodeLabels.title, what: "a title",
+          c.title, CodeLabels.title, what: "a title",
           codes: Title.allCases.map(\.code)) ?? .none
       let key =
-        row.code("key", CodeLabels.key, what: "a key level", codes: KeyLevel.allCases.map(\.code))
+        row.code(c.key, CodeLabels.key, what: "a key level", codes: KeyLevel.allCases.map(\.code))
         ?? .none
       let degree = row.requiredCode(
-        "degree", CodeLabels.degree, what: "a degree", codes: Degree.allCases.map(\.code))
-      let years = row.whole("years", 0...Int.max, required: true)
+        c.degree, CodeLabels.degree, what: "a degree", codes: Degree.allCases.map(\.code))
+      let years = row.whole(c.years, 0...Int.max, required: true)
 
-      let exemptText = row.text("exempt")
+      let exemptText = row.text(c.exempt)
       let exempt: String? =
         exemptText.isEmpty || CodeLabels.notExempt.contains(exemptText)
           || CodeLabels.notExempt.contains(exemptText.lowercased()) ? nil : exemptText
       var volunteer = false
-      let volunteerText = row.text("volunteer")
+      let volunteerText = row.text(c.volunteer)
       if !volunteerText.isEmpty {
         if let v = CodeLabels.lookup(volunteerText, CodeLabels.volunteer) {
           volunteer = v
         } else {
           row.error(
-            "volunteer", "\"\(volunteerText)\" is not yes/是/1/true or no/否/0/false")
+            c.volunteer, "\"\(volunteerText)\" is not yes/是/1/true or no/否/0/false")
         }
       }
-      let home = row.location(lat: "home_lat", lon: "home_lon")
+      let home = row.location(lat: c.home_lat, lon: c.home_lon)
 
-      let wishes = ValueParsing.list(row.text("wishes"))
+      let wishes = ValueParsing.list(row.text(c.wishes))
       for w in wishes {
-        checkSchoolRef(row, "wishes", w)
-        if w == school { row.warning("wishes", "wish for the own school \"\(w)\"") }
+        checkSchoolRef(row, c.wishes, w)
+        if w == school { row.warning(c.wishes, "wish for the own school \"\(w)\"") }
       }
-      let past = ValueParsing.list(row.text("past_schools"))
-      for p in past { checkSchoolRef(row, "past_schools", p) }
-      var avoid = ValueParsing.list(row.text("avoid"))
+      let past = ValueParsing.list(row.text(c.past_schools))
+      for p in past { checkSchoolRef(row, c.past_schools, p) }
+      var avoid = ValueParsing.list(row.text(c.avoid))
       for a in avoid where firstLine[a] == nil {
-        row.error("avoid", "no staff member \"\(a)\" in staff.csv")
+        row.error(c.avoid, "no staff member \"\(a)\" in staff.csv")
       }
       if let id, avoid.contains(id) {
-        row.warning("avoid", "the staff member's own id \"\(id)\" is in avoid; ignored")
+        row.warning(c.avoid, "the staff member's own id \"\(id)\" is in avoid; ignored")
         avoid.removeAll { $0 == id }
       }
 
@@ -309,6 +344,13 @@ public enum DistrictLoader {
     checkSchools: Bool, sink: DiagnosticSink
   ) -> [PostKey: Int] {
     let columns = ColumnMap(table: table, specs: postColumns, file: file, sink: sink)
+    // Columns resolved once, so rows are read without hashing names.
+    let c = (
+      school: columns.col("school"),
+      stage: columns.col("stage"),
+      subject: columns.col("subject"),
+      posts: columns.col("posts")
+    )
     let schoolByID = Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let subjectCodes = Subject.allCases.map(\.rawValue)
     var posts: [PostKey: Int] = [:]
@@ -316,14 +358,14 @@ public enum DistrictLoader {
     for r in table.records.indices {
       let row = RowReader(table: table, columns: columns, file: file, sink: sink, record: r)
       row.checkWidth()
-      let school = row.required("school")
+      let school = row.required(c.school)
       if let school, checkSchools, !schoolIDs.contains(school) {
-        row.error("school", "no school \"\(school)\" in schools.csv")
+        row.error(c.school, "no school \"\(school)\" in schools.csv")
       }
-      let stage = row.requiredCode("stage", CodeLabels.stage, what: "a stage", codes: stageCodes)
+      let stage = row.requiredCode(c.stage, CodeLabels.stage, what: "a stage", codes: stageCodes)
       let subject = row.requiredCode(
-        "subject", CodeLabels.subject, what: "a subject code", codes: subjectCodes)
-      let count = row.whole("posts", 0...Int.max, required: true)
+        c.subject, CodeLabels.subject, what: "a subject code", codes: subjectCodes)
+      let count = row.whole(c.posts, 0...Int.max, required: true)
       guard let school, let stage, let subject else { continue }
       let key = PostKey(school: school, stage: stage, subject: subject)
       if let first = firstLine[key] {
@@ -333,7 +375,7 @@ public enum DistrictLoader {
       }
       firstLine[key] = row.line
       if let s = schoolByID[school], s.pupils(stage) == 0 {
-        row.warning("stage", "school \"\(school)\" has no \(stage.code) section; row ignored")
+        row.warning(c.stage, "school \"\(school)\" has no \(stage.code) section; row ignored")
         continue
       }
       if let count, schoolByID[school] != nil { posts[key] = count }

@@ -26,6 +26,14 @@ struct ColumnSpec {
   }
 }
 
+/// A column resolved against a header: its index (nil when the file lacks it) and its
+/// header as written (the English name when missing), resolved once per file so that rows
+/// are read without hashing column names.
+struct Col {
+  let index: Int?
+  let header: String
+}
+
 /// The columns of one CSV file resolved against its header.
 ///
 /// English headers match case-insensitively, Chinese headers exactly; order is free.
@@ -72,6 +80,8 @@ struct ColumnMap {
   func index(_ name: String) -> Int? { indexByName[name] }
   /// The header as written in the file, or the English name when the column is missing.
   func header(_ name: String) -> String { headerByName[name] ?? name }
+  /// The column by English name, resolved.
+  func col(_ name: String) -> Col { Col(index: indexByName[name], header: header(name)) }
 }
 
 /// Reads the values of one record, reporting each problem with file, line and column.
@@ -93,63 +103,63 @@ struct RowReader {
   }
 
   /// The trimmed text of a column; "" when the column is missing or the record is short.
-  func text(_ name: String) -> String {
-    guard let i = columns.index(name) else { return "" }
+  func text(_ c: Col) -> String {
+    guard let i = c.index else { return "" }
     return table.value(record, i)
   }
 
-  func error(_ name: String?, _ message: String) {
-    sink.error(file, line, name.map(columns.header), message)
+  func error(_ c: Col?, _ message: String) {
+    sink.error(file, line, c?.header, message)
   }
 
-  func warning(_ name: String?, _ message: String) {
-    sink.warning(file, line, name.map(columns.header), message)
+  func warning(_ c: Col?, _ message: String) {
+    sink.warning(file, line, c?.header, message)
   }
 
   /// The text of a required column; nil (and an error) when empty. A missing column was
   /// already reported at the header, so it is not reported again per row.
-  func required(_ name: String) -> String? {
-    guard columns.index(name) != nil else { return nil }
-    let t = text(name)
+  func required(_ c: Col) -> String? {
+    guard c.index != nil else { return nil }
+    let t = text(c)
     if t.isEmpty {
-      error(name, "missing value")
+      error(c, "missing value")
       return nil
     }
     return t
   }
 
   /// A coded value (English code or Chinese label); nil when empty or invalid (then an error).
-  func code<T>(_ name: String, _ table: [String: T], what: String, codes: [String]) -> T? {
-    let t = text(name)
+  func code<T>(_ c: Col, _ table: [String: T], what: String, codes: @autoclosure () -> [String]) -> T? {
+    let t = text(c)
     if t.isEmpty { return nil }
     if let v = CodeLabels.lookup(t, table) { return v }
-    error(name, "\"\(t)\" is not \(what) (\(codes.joined(separator: ", ")) or their chinese labels)")
+    error(c, "\"\(t)\" is not \(what) (\(codes().joined(separator: ", ")) or their chinese labels)")
     return nil
   }
 
   /// A required coded value.
-  func requiredCode<T>(_ name: String, _ table: [String: T], what: String, codes: [String]) -> T? {
-    guard required(name) != nil else { return nil }
-    return code(name, table, what: what, codes: codes)
+  func requiredCode<T>(_ c: Col, _ table: [String: T], what: String, codes: @autoclosure () -> [String]) -> T? {
+    guard required(c) != nil else { return nil }
+    return code(c, table, what: what, codes: codes())
   }
 
   /// A whole number in `range`; nil when empty or invalid (then an error).
-  func whole(_ name: String, _ range: ClosedRange<Int>, required: Bool) -> Int? {
-    let t = text(name)
+  func whole(_ c: Col, _ range: ClosedRange<Int>, required: Bool) -> Int? {
+    let t = text(c)
     if t.isEmpty {
-      if required, columns.index(name) != nil { error(name, "missing value") }
+      if required, c.index != nil { error(c, "missing value") }
       return nil
     }
     guard let v = ValueParsing.wholeNumber(t) else {
-      error(name, ValueParsing.decimal(t) != nil
+      error(c, ValueParsing.decimal(t) != nil
         ? "\(t) is not a whole number" : "\"\(t)\" is not a number")
       return nil
     }
     guard range.contains(v) else {
       if range.upperBound == Int.max {
-        error(name, "\(t) is negative")
+        error(c, "\(t) is negative")
       } else {
-        error(name, "\(t) is outside \(range.lowerBound)–\(range.upperBound)")
+        error(c, "\(t) is outside \(range.lowerBound)–\(range.upperBound)")
       }
       return nil
     }
@@ -157,15 +167,15 @@ struct RowReader {
   }
 
   /// A decimal number in `range`; nil when empty or invalid (then an error).
-  func decimal(_ name: String, _ range: ClosedRange<Double>) -> Double? {
-    let t = text(name)
+  func decimal(_ c: Col, _ range: ClosedRange<Double>) -> Double? {
+    let t = text(c)
     if t.isEmpty { return nil }
     guard let v = ValueParsing.decimal(t) else {
-      error(name, "\"\(t)\" is not a number")
+      error(c, "\"\(t)\" is not a number")
       return nil
     }
     guard range.contains(v) else {
-      error(name, "\(t) is outside \(Int(range.lowerBound))–\(Int(range.upperBound))")
+      error(c, "\(t) is outside \(Int(range.lowerBound))–\(Int(range.upperBound))")
       return nil
     }
     return v
@@ -173,13 +183,13 @@ struct RowReader {
 
   /// A location from a latitude and a longitude column. Both empty: nil. Only one given:
   /// a warning, and no location. Out of range: an error.
-  func location(lat: String, lon: String) -> GeoPoint? {
+  func location(lat: Col, lon: Col) -> GeoPoint? {
     let la = decimal(lat, -90...90)
     let lo = decimal(lon, -180...180)
     if let la, let lo { return GeoPoint(lat: la, lon: lo) }
     if text(lat).isEmpty != text(lon).isEmpty {
-      let missing = text(lat).isEmpty ? lat : lon
-      warning(missing, "missing value while \(missing == lat ? lon : lat) is given; location ignored")
+      let (missing, given) = text(lat).isEmpty ? (lat, lon) : (lon, lat)
+      warning(missing, "missing value while \(given.header) is given; location ignored")
     }
     return nil
   }

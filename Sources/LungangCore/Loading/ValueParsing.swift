@@ -64,11 +64,34 @@ public enum ValueParsing {
   }
 
   /// Items of a list column, split on `;` and `；`, trimmed, empty items skipped.
+  /// Works on UTF-8 bytes: list columns are read for every staff row.
   public static func list(_ text: String) -> [String] {
     if text.isEmpty { return [] }
-    return text.split(whereSeparator: { $0 == ";" || $0 == "；" }).compactMap { item in
-      let t = item.trimmingCharacters(in: .whitespaces)
-      return t.isEmpty ? nil : t
+    var text = text
+    return text.withUTF8 { p in
+      var items: [String] = []
+      var start = 0
+      var i = 0
+      let n = p.count
+      func flush(_ end: Int) {
+        let (a, b) = CSVReader.trimmedBounds(p, start, end)
+        if a < b { items.append(String(decoding: UnsafeBufferPointer(rebasing: p[a..<b]), as: UTF8.self)) }
+      }
+      while i < n {
+        if p[i] == UInt8(ascii: ";") {
+          flush(i)
+          i += 1
+          start = i
+        } else if p[i] == 0xEF, i + 2 < n, p[i + 1] == 0xBC, p[i + 2] == 0x9B {  // U+FF1B ；
+          flush(i)
+          i += 3
+          start = i
+        } else {
+          i += 1
+        }
+      }
+      flush(n)
+      return items
     }
   }
 }
