@@ -41,8 +41,8 @@ final class ThreadEnvironment: @unchecked Sendable {
 
   /// Throws unless the calling thread may use problems of this environment.
   func checkUsable() throws(GLPKError) {
-    guard isCurrentThread else { throw .wrongThread }
     guard !isReleased else { throw .environmentReleased }
+    guard isCurrentThread else { throw .wrongThread }
   }
 
   private func markReleased() {
@@ -153,7 +153,9 @@ private let errorHook: @convention(c) (UnsafeMutableRawPointer?) -> Void = {
     "glpkkit: internal solver error: glpk failed (message above); "
     + "exiting with status 70\n"
   message.utf8CString.withUnsafeBufferPointer {
-    writeToStandardError(UnsafeRawPointer($0.baseAddress!), $0.count - 1)
+    if let base = $0.baseAddress {
+      writeToStandardError(UnsafeRawPointer(base), $0.count - 1)
+    }
   }
   exit(70)
 }
