@@ -88,3 +88,8 @@ public final class GLPKProblem {
     }
   }
 }
+
+/// A problem is tied to its thread's GLPK environment and must not be sent
+/// to another concurrency domain.
+@available(*, unavailable)
+extension GLPKProblem: Sendable {}

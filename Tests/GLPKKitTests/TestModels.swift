@@ -66,7 +66,7 @@ enum TestModels {
   ///
   /// Maximizes Σ v_j x_j subject to `constraints` rows Σ w_ij x_j ≤ half the
   /// row's total weight. Fixed seed, so every run builds the same model.
-  static func knapsack(items: Int = 150, constraints: Int = 8) throws
+  static func knapsack(items: Int = 300, constraints: Int = 10) throws
     -> GLPKProblem
   {
     var rng = LCG(seed: 12345)
@@ -97,7 +97,7 @@ enum TestModels {
   }
 
   /// A greedy feasible point for `knapsack` (columnValues layout).
-  static func greedyKnapsackPoint(items: Int = 150, constraints: Int = 8)
+  static func greedyKnapsackPoint(items: Int = 300, constraints: Int = 10)
     -> [Double]
   {
     var rng = LCG(seed: 12345)
