@@ -7,8 +7,9 @@ extension GLPKProblem {
   /// Checks a candidate incumbent and returns it ready for
   /// `glp_ios_heur_sol`, or the reason it cannot be injected.
   ///
-  /// `values` uses the `columnValues` layout: count columns + 1, index 0
-  /// ignored. Every value must be finite and within its column's bounds,
+  /// `values` is either a plain array of `columns` values (element k is
+  /// column k + 1) or uses the `columnValues` layout (`columns + 1`
+  /// values, index 0 ignored); the length tells which. Every value must be finite and within its column's bounds,
   /// integer columns integral, and every row's activity within its bounds,
   /// each up to 1e-6 × max(1, |bound|); GLPK itself checks only
   /// integrality. Integer values are snapped to exact integers.
@@ -28,13 +29,17 @@ extension GLPKProblem {
       }
     }
     let columnCount = n
-    guard values.count == columnCount + 1 else {
+    var x: [Double]
+    if values.count == columnCount {
+      x = OneBasedArray.make(values)
+    } else if values.count == columnCount + 1 {
+      x = values
+      x[0] = 0
+    } else {
       return .failure(Rejection(
-        "incumbent has \(values.count) entries, expected columns + 1 = "
-          + "\(columnCount + 1) (index 0 unused)"))
+        "incumbent has \(values.count) entries, expected \(columnCount) "
+          + "(plain) or \(columnCount + 1) (index 0 unused)"))
     }
-    var x = values
-    x[0] = 0
     for j in stride(from: 1, through: columnCount, by: 1) {
       let j32 = Int32(j)
       guard x[j].isFinite else {

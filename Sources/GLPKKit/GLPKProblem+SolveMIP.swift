@@ -7,8 +7,10 @@ extension GLPKProblem {
   /// first with `glp_simplex` (honouring the time limit), then
   /// `glp_intopt` runs on the same columns, so an `incumbent` can be
   /// injected with `glp_ios_heur_sol` at the first `GLP_IHEUR` callback.
-  /// The incumbent uses the `columnValues` layout (columns + 1 entries,
-  /// index 0 ignored) and is checked first: finite, within column bounds,
+  /// The incumbent is either a plain array of `columns` values (element k
+  /// is column k + 1) or, so that a previous result can be passed back, in
+  /// the `columnValues` layout (`columns + 1` values, index 0 ignored); the
+  /// length tells which. It is checked first: finite, within column bounds,
   /// integral on integer columns, and satisfying every row within 1e-6
   /// (GLPK checks none of this but integrality). A failing incumbent is not
   /// injected; `injectedIncumbentAccepted` is then false and
@@ -149,7 +151,13 @@ extension GLPKProblem {
     var bound = context.bestBound
     if termination == .optimal {
       bound = objective
-    } else if termination.isInfeasible || termination == .unbounded
+    } else if let b = bound, let objective {
+      // Open nodes no better than the incumbent cannot improve on it.
+      bound =
+        glp_get_obj_dir(pointer) == GLP_MAX
+        ? max(b, objective) : min(b, objective)
+    }
+    if termination.isInfeasible || termination == .unbounded
       || termination == .invalidModel || termination == .solverError
     {
       bound = nil

@@ -81,11 +81,19 @@ final class MIPCallbackContext {
     _ tree: OpaquePointer, incumbent: Double?, isNewIncumbent: Bool,
     active: Int32, total: Int32, elapsed: Double
   ) -> MIPProgress {
+    var bound = bestBound
+    if let b = bound, let incumbent {
+      // Open nodes no better than the incumbent cannot improve on it.
+      let problem = glp_ios_get_prob(tree)
+      bound =
+        glp_get_obj_dir(problem) == GLP_MAX
+        ? max(b, incumbent) : min(b, incumbent)
+    }
     let rawGap = glp_ios_mip_gap(tree)
     return MIPProgress(
       isNewIncumbent: isNewIncumbent, incumbentObjective: incumbent,
-      bestBound: bestBound,
-      gap: SolveResult.relativeGap(objective: incumbent, bound: bestBound),
+      bestBound: bound,
+      gap: SolveResult.relativeGap(objective: incumbent, bound: bound),
       glpkGap: incumbent != nil && rawGap < .greatestFiniteMagnitude
         ? rawGap : nil,
       activeNodes: Int(active), totalNodes: Int(total), elapsed: elapsed)

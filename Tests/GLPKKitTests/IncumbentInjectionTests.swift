@@ -11,6 +11,15 @@ final class IncumbentInjectionTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(r.objective), 20, accuracy: 1e-9)
   }
 
+  func testPlainZeroBasedIncumbentIsAcceptedToo() throws {
+    let p = try TestModels.tinyMIP()
+    let r = p.solveMIP(incumbent: [3, 1])  // x = 3, y = 1
+    XCTAssertEqual(r.injectedIncumbentAccepted, true, r.incumbentRejection ?? "")
+    XCTAssertEqual(try XCTUnwrap(r.objective), 20, accuracy: 1e-9)
+    let violating = try TestModels.tinyMIP().solveMIP(incumbent: [4, 1])
+    XCTAssertEqual(violating.injectedIncumbentAccepted, false)
+  }
+
   func testIncumbentSeedsATimeLimitedSearch() throws {
     let p = try TestModels.knapsack()
     let start = TestModels.greedyKnapsackPoint()
@@ -36,7 +45,8 @@ final class IncumbentInjectionTests: XCTestCase {
     let cases: [([Double], String)] = [
       ([0, 2.5, 0], "fractional"),
       ([0, -1, 0], "outside bounds"),
-      ([4, 0], "entries"),
+      ([4, 0, 0, 0], "entries"),
+      ([4], "entries"),
       ([0, .nan, 0], "not finite"),
     ]
     for (incumbent, expected) in cases {
