@@ -15,7 +15,11 @@ extension GLPKProblem {
   /// (GLPK checks none of this but integrality). A failing incumbent is not
   /// injected; `injectedIncumbentAccepted` is then false and
   /// `incumbentRejection` says why. With presolve on, incumbents are
-  /// refused, because callbacks see the presolved problem.
+  /// refused, because callbacks see the presolved problem. If the solve
+  /// stops at the time limit or `shouldStop` before GLPK has any integer
+  /// point (for example inside the root LP), a checked incumbent is
+  /// returned as the feasible point, with `injectedIncumbentAccepted`
+  /// still false.
   ///
   /// This never throws: invalid options, a wrong thread or a freed
   /// environment yield `.invalidModel` with the reason in `raw`.
@@ -63,6 +67,16 @@ extension GLPKProblem {
       var result = collect(
         code, termination, raw: raw, mip: mip, context: context,
         stopwatch: stopwatch)
+      if let prepared, result.primalStatus == .noSolution,
+        result.termination == .timeLimit || result.termination == .interrupted
+      {
+        // Stopped before GLPK had any point: the checked start still is one.
+        result.primalStatus = .feasiblePoint
+        result.columnValues = prepared
+        result.objective = objectiveValue(prepared)
+        result.gap = SolveResult.relativeGap(
+          objective: result.objective, bound: result.bestBound)
+      }
       if incumbent != nil {
         let accepted = context.incumbentAccepted ?? false
         result.injectedIncumbentAccepted = accepted
@@ -129,6 +143,15 @@ extension GLPKProblem {
     default: termination = .solverError
     }
     return finish(code, termination, raw: raw, mip: true)
+  }
+
+  /// The objective at `x` (1-based), constant term included.
+  private func objectiveValue(_ x: [Double]) -> Double {
+    var value = glp_get_obj_coef(pointer, 0)
+    for j in stride(from: 1, through: n, by: 1) {
+      value += glp_get_obj_coef(pointer, Int32(j)) * x[j]
+    }
+    return value
   }
 
   /// Copies the outcome out of GLPK into a `SolveResult`.

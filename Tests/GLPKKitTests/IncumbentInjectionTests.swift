@@ -31,6 +31,20 @@ final class IncumbentInjectionTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(try XCTUnwrap(r.objective), greedy - 1e-9)
   }
 
+  func testCheckedIncumbentIsReturnedWhenStoppedBeforeGLPKHasAPoint() throws {
+    let p = try TestModels.knapsack()
+    let start = TestModels.greedyKnapsackPoint()
+    // Stop at the very first callback, before GLPK asks for a heuristic.
+    let r = p.solveMIP(incumbent: start, shouldStop: { true })
+    XCTAssertEqual(r.termination, .interrupted)
+    XCTAssertEqual(r.primalStatus, .feasiblePoint)
+    XCTAssertEqual(r.columnValues, start)
+    var expected = 0.0
+    for j in 1...p.columns { expected += try p.objectiveCoefficient(j) * start[j] }
+    XCTAssertEqual(try XCTUnwrap(r.objective), expected, accuracy: 1e-9)
+    XCTAssertEqual(r.injectedIncumbentAccepted, false)
+  }
+
   func testRowViolatingIncumbentIsNotInjected() throws {
     let p = try TestModels.tinyMIP()
     let r = p.solveMIP(incumbent: [0, 4, 1])  // 6·4 + 4 = 28 > 24
