@@ -11,6 +11,16 @@ final class GenerateDistrictTests: XCTestCase {
       GenerateFixtures.bytes(a, language: .english), GenerateFixtures.bytes(b, language: .english))
   }
 
+  /// Pins the exact bytes (FNV-1a fingerprints), so a change of platform, Swift version or
+  /// generator code that alters the output is noticed. Same options as
+  /// `lungang generate --staff 1500 --schools 20 --zones 2 --groups 3 --seed 7`.
+  func testGoldenFingerprints() {
+    let files = GenerateFixtures.bytes(GenerateFixtures.small(seed: 7))
+    XCTAssertEqual(files.map(GenerateFixtures.fnv1a), [
+      0x6bff_2ffa_58d2_a15e, 0x89a4_57a3_88a2_ccaa, 0xff0c_503b_57d3_1a42,
+    ])
+  }
+
   func testDifferentSeedsDiffer() {
     let a = GenerateFixtures.bytes(GenerateFixtures.small(seed: 7))
     let b = GenerateFixtures.bytes(GenerateFixtures.small(seed: 8))
