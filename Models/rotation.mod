@@ -14,8 +14,8 @@
 #   CHECK balance_exact <v>  W_balance * B recomputed from the plan (must equal TERM balance)
 #   COUNT <name> <value>     a few counts
 #   MOVE <person> <from> <to> <stage|cadre>   one line per move
-# Column prefixes: assign short u v w t.  Row prefixes: one post shortage cpost cshortage
-# quota keyshare outflow cadre_quota avoid balance.
+# Column prefixes: assign short u v w cnt t.  Row prefixes: one post shortage cpost cshortage
+# quota keyshare outflow cadre_quota avoid count balance.
 
 # =====================================================================================
 # Fixed code lists
@@ -236,6 +236,7 @@ var u{TQ} >= 0;                                                # teacher-quota s
 set KS := {j in SCHOOLS: card(MT[j]) > 0};
 var v{KS} >= 0;                                                # key-share slack
 var w >= 0;                                                    # cadre-quota slack
+var cnt{(g, m, j) in BT} >= lo[g, m, j], <= hi[g, m, j];   # indicator count c_k of a section
 var t{BT} >= 0;                                                # balance epigraph
 
 # =====================================================================================
@@ -301,12 +302,15 @@ s.t. avoid{(a, b) in AVP, j in POSS[a] inter POSS[b]: canmove[a] = 1 or canmove[
   + (if canmove[b] = 1 then sum{(j, g) in DEST[b]} assign[b, j, g] else 1) <= 1;
 
 # =====================================================================================
-# Balance epigraph: t_k >= secant of f_k over [c, c+1] for c = lo_k .. hi_k - 1, where
-# c_k = lo_k + movers with the property ending in k. Exact at every integer c_k.
+# Balance epigraph. count: cnt_k = lo_k + movers with the property who end in k (one row
+# with hi_k - lo_k + 1 entries). balance: t_k >= f_k(c) + (f_k(c+1) - f_k(c)) (cnt_k - c)
+# for c = lo_k .. hi_k - 1 (two entries each): exact at every integer cnt_k, and sparse
+# (referring to the x columns in every secant would square the nonzeros).
 # =====================================================================================
+s.t. count{(g, m, j) in BT}:
+  cnt[g, m, j] - sum{i in IN[j, g]: canmove[i] = 1 and prop[i, g, m] = 1} assign[i, j, g] = lo[g, m, j];
 s.t. balance{(g, m, j) in BT, c in lo[g, m, j] .. hi[g, m, j] - 1}:
-  t[g, m, j] >= f[g, m, j, c] + (f[g, m, j, c + 1] - f[g, m, j, c])
-    * (lo[g, m, j] + sum{i in IN[j, g]: canmove[i] = 1 and prop[i, g, m] = 1} assign[i, j, g] - c);
+  t[g, m, j] >= f[g, m, j, c] + (f[g, m, j, c + 1] - f[g, m, j, c]) * (cnt[g, m, j] - c);
 
 # =====================================================================================
 # Objective (minimize). glpsol drops the constant of a MathProg objective ("constant term
