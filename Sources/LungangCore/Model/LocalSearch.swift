@@ -137,6 +137,9 @@ public struct LocalSearch {
     for (t, post) in inst.teacherPosts.enumerated() where postCount[t] > post.cap { v += postCount[t] - post.cap }
     for (c, post) in inst.cadrePosts.enumerated() where cadreCount[c] > post.current { v += cadreCount[c] - post.current }
     for j in 0..<inst.schools.count where movedFrom[j] > inst.outflowLimit[j] { v += movedFrom[j] - inst.outflowLimit[j] }
+    for (a, b) in inst.avoidPairs where col[a] >= 0 || col[b] >= 0 {
+      if endSchool(a) == endSchool(b) { v += 1 }
+    }
     return v
   }
 
@@ -238,6 +241,7 @@ public struct LocalSearch {
     let n = inst.staff.count
     let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
     // First make the start feasible (avoidance can make staying infeasible).
+    repair(movers, deadline: deadline)
     var improved = true
     var passes = 0
     while improved && Date() < deadline && passes < 50 {
@@ -251,6 +255,91 @@ public struct LocalSearch {
     var plan = Plan.allStay(inst)
     for i in movers { plan.choice[i] = Int(form.assignDestination[col[i]]) }
     return plan
+  }
+
+  /// Removes hard-rule violations by single moves, each time the one that removes the most
+  /// violations at the least cost.
+  mutating func repair(_ movers: [Int], deadline: Date) {
+    var rounds = 0
+    while violations > 0 && rounds < 10_000 && Date() < deadline {
+      rounds += 1
+      var best: (dv: Int, delta: Double, i: Int, c: Int)? = nil
+      for i in movers {
+        let cur = col[i]
+        for c in form.columnsOf[i] where c != cur {
+          let (d, dv) = apply(i, to: c)
+          _ = apply(i, to: cur)
+          if dv < 0, best == nil || (dv, d) < (best!.dv, best!.delta) { best = (dv, d, i, c) }
+        }
+      }
+      if let b = best {
+        _ = apply(b.i, to: b.c)
+      } else if !repairByChain() {
+        return
+      }
+    }
+  }
+
+  /// Post slot of a column: teacher post index, or teacherPosts.count + cadre post index.
+  func slot(of c: Int) -> Int {
+    let i = Int(form.assignPerson[c])
+    let d = dest(c)
+    if inst.staff[i].role.isCadre { return inst.teacherPosts.count + cadreIndex(i, school: d.school) }
+    return postIndex(i, section: d.section)
+  }
+  func slotCount(_ s: Int) -> (count: Int, cap: Int) {
+    let nT = inst.teacherPosts.count
+    if s < nT { return (postCount[s], inst.teacherPosts[s].cap) }
+    return (cadreCount[s - nT], inst.cadrePosts[s - nT].current)
+  }
+  func slotOccupants(_ s: Int) -> [Int] {
+    let nT = inst.teacherPosts.count
+    return s < nT ? occupants[s] : cadreOccupants[s - nT]
+  }
+
+  /// Frees an over-full post by a chain of moves (an ejection chain found by breadth-first
+  /// search over posts, up to four moves) that ends at a post with room. Returns true if
+  /// it removed a violation.
+  mutating func repairByChain() -> Bool {
+    let nSlots = inst.teacherPosts.count + inst.cadrePosts.count
+    let over = (0..<nSlots).filter { slotCount($0).count > slotCount($0).cap }
+    for start in over {
+      // BFS: parent[slot] = (previous slot, column used to move someone from previous slot).
+      var parent = [Int: (Int, Int)]()
+      var frontier = [start]
+      parent[start] = (-1, -1)
+      var found: Int? = nil
+      for _ in 0..<4 where found == nil {
+        var nextFrontier: [Int] = []
+        for s in frontier where found == nil {
+          for b in slotOccupants(s) where found == nil {
+            for c in form.columnsOf[b] where c != col[b] {
+              let t = slot(of: c)
+              if t < 0 || parent[t] != nil { continue }
+              parent[t] = (s, c)
+              let (n, cap) = slotCount(t)
+              if n < cap { found = t; break }
+              nextFrontier.append(t)
+            }
+          }
+        }
+        frontier = nextFrontier
+      }
+      guard let end = found else { continue }
+      // Apply moves from the end of the chain backwards.
+      let v0 = violations
+      var applied: [(Int, Int)] = []
+      var t = end
+      while let (prev, c) = parent[t], prev >= 0 {
+        let b = Int(form.assignPerson[c])
+        applied.append((b, col[b]))
+        _ = apply(b, to: c)
+        t = prev
+      }
+      if violations < v0 { return true }
+      for (b, c) in applied.reversed() { _ = apply(b, to: c) }
+    }
+    return false
   }
 
   /// Tries the best single move of i, else an exchange with someone where i would go.

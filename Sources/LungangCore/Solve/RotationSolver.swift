@@ -67,6 +67,7 @@ public enum RotationSolver {
     shouldStop: (@Sendable () -> Bool)? = nil
   ) -> SolveOutcome {
     let t0 = Date()
+    GLPK.terminalOutput = options.solverLog ? .standardError : .suppressed
     let timeLimit = options.timeLimit ?? inst.scenario.solver.timeLimitS
     let deadline = t0.addingTimeInterval(timeLimit)
     let form = Formulation(inst, names: true)
@@ -88,6 +89,13 @@ public enum RotationSolver {
     var startPoint = form.point(for: start, inst)
     if let x = startPoint, form.model.maxViolation(x) > 1e-6 { startPoint = nil }
     if let x = startPoint { out.heuristicObjective = form.model.objectiveValue(x) }
+    if options.progress {
+      let v = form.point(for: start, inst).map { form.model.maxViolation($0) }
+      progressLine(
+        t0, "model \(form.model.columnCount) columns, \(form.model.rowCount) rows, "
+          + "\(form.model.nonzeroCount) nonzeros; heuristic plan "
+          + (out.heuristicObjective.map { String(format: "%.3f", $0) } ?? "none (violation \(v ?? -1))"))
+    }
 
     let decomposition = Decomposition(form.model)
     let subs = decomposition.subModels(form.model)
@@ -117,6 +125,12 @@ public enum RotationSolver {
             log: options.solverLog, shouldStop: shouldStop)
         }
         results.set(p, r)
+        if options.progress {
+          progressLine(
+            t0, "part \(p): \(subs[p].columnCount) columns, \(subs[p].rowCount) rows: \(r.outcome)"
+              + " objective \(r.objective.map { String(format: "%.3f", $0) } ?? "-")"
+              + " bound \(r.bound.map { String(format: "%.3f", $0) } ?? "-")")
+        }
       }
     }
     out.solveSeconds = Date().timeIntervalSince(t1)
@@ -180,6 +194,7 @@ public enum RotationSolver {
     var outcome: Outcome
     var values: [Double]?
     var bound: Double?
+    var objective: Double?
   }
 
   static func solvePart(
@@ -209,11 +224,16 @@ public enum RotationSolver {
       if outcome == .optimal, let o = r.objective {
         bound = min(bound ?? o, o)
       }
-      return PartResult(outcome: outcome, values: values, bound: bound)
+      return PartResult(outcome: outcome, values: values, bound: bound, objective: r.objective)
     } catch {
       FileHandle.standardError.write(Data("lungang: solver error: \(error)\n".utf8))
       return PartResult(outcome: .limit, values: nil, bound: nil)
     }
+  }
+
+  /// Writes one progress line to stderr: elapsed seconds and a message.
+  static func progressLine(_ t0: Date, _ s: String) {
+    FileHandle.standardError.write(Data((String(format: "[%6.1fs] ", Date().timeIntervalSince(t0)) + s + "\n").utf8))
   }
 
   /// Loads a sparse model into GLPK (1-based).

@@ -31,6 +31,9 @@ extension Lungang {
     @Flag(help: "Show GLPK's own log on stderr.")
     var solverLog = false
 
+    @Flag(help: "Print progress lines (phase, parts, objective, bound) to stderr.")
+    var progress = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors to stderr.")
     var quiet = false
 
@@ -56,6 +59,7 @@ extension Lungang {
       var options = SolveOptions()
       options.timeLimit = timeLimit
       options.solverLog = solverLog
+      options.progress = progress && !quiet
       let outcome = RotationSolver.solve(inst, options: options)
       if !quiet { for n in outcome.notes { Diagnostics.note(n) } }
       var timing = Timing()
