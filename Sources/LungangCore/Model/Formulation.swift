@@ -249,6 +249,8 @@ public struct Formulation: Sendable {
     }
 
     var countColumns = Set<Int>()
+    var freePosts = Array(repeating: 0, count: inst.sections.count)
+    for post in inst.teacherPosts { freePosts[post.section] += post.cap - post.current }
     // Balance: exact secant epigraph of each section's convex term over its reachable range.
     for term in inst.balanceTerms() where term.before > 0 {
       let tag = "\(term.stage.code)_\(term.indicator.rawValue)"
@@ -274,10 +276,25 @@ public struct Formulation: Sendable {
           }
         }
       }
+      // Current holders per section, for the reachable-range bounds below.
+      var current = Array(repeating: 0, count: inst.sections.count)
+      for i in 0..<n where inst.staff[i].role == .teacher {
+        let k = inst.sectionOf[i]
+        if k >= 0 && inst.sections[k].stage == term.stage
+          && term.indicator.holds(for: inst.staff[i], in: term.stage)
+        {
+          current[k] += 1
+        }
+      }
       for k in term.sections {
         let pk = inst.sections[k].pupils
-        let lo = fixed[k]
-        let hi = lo + cols[k].count
+        // Reachable range: at most outflowLimit_j teachers leave the school, and at most the
+        // free posts plus those leavers come in (A(k,s) ≤ cap(k,s)); so the count lies in
+        // [current − limit, current + free + limit] as well as [fixed, fixed + candidates].
+        let limit = inst.outflowLimit[inst.sections[k].school]
+        let loBound = max(fixed[k], current[k] - limit)
+        let hi = min(fixed[k] + cols[k].count, current[k] + freePosts[k] + limit)
+        let lo = min(loBound, hi)
         if hi == lo {
           model.objectiveConstant += w.balance * term.value(count: lo, pupils: pk)
           continue
@@ -287,7 +304,7 @@ public struct Formulation: Sendable {
         countColumns.insert(c)
         model.addRow(
           nm("count_\(tag)_k\(k)"), [(c, 1.0)] + cols[k].map { ($0, -1.0) },
-          lower: Double(lo), upper: Double(lo))
+          lower: Double(fixed[k]), upper: Double(fixed[k]))
         let t = model.addColumn(
           nm("t_\(tag)_k\(k)"), lower: 0, upper: .infinity, integer: false, cost: w.balance)
         for v in lo..<hi {

@@ -205,12 +205,35 @@ public enum RotationSolver {
     do {
       let p = try load(m)
       var opt = MIPOptions()
-      opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
       opt.mipGap = mipGap
       opt.presolve = false
       opt.cuts = .all
       opt.branching = .pseudoCost
       opt.messageLevel = log ? .normal : .off
+      // Relax and fix: solve the LP relaxation, fix the columns it sets to 1, and solve the
+      // small MIP left; its plan competes with the construction heuristic's as incumbent.
+      var incumbent = incumbent
+      var incumbentValue = incumbent.map { m.objectiveValue($0) } ?? .infinity
+      let lp = p.solveLP(
+        LPOptions(method: .primal, timeLimit: max(0.05, deadline.timeIntervalSinceNow),
+          messageLevel: log ? .normal : .off))
+      if lp.primalStatus == .feasiblePoint, lp.columnValues.count == m.columnCount + 1 {
+        var fixed: [Int] = []
+        for j in 0..<m.columnCount
+        where m.columnIsInteger[j] && m.columnUpper[j] == 1 && lp.columnValues[j + 1] > 1 - 1e-6 {
+          try p.setColumnBounds(j + 1, .fixed(1))
+          fixed.append(j + 1)
+        }
+        var sub = opt
+        sub.timeLimit = max(0.05, min(deadline.timeIntervalSinceNow * 0.3, 30))
+        let r1 = p.solveMIP(sub, shouldStop: shouldStop)
+        if r1.primalStatus == .feasiblePoint, let o = r1.objective, o < incumbentValue {
+          incumbent = Array(r1.columnValues.dropFirst())
+          incumbentValue = o
+        }
+        for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
+      }
+      opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
       let r = p.solveMIP(opt, incumbent: incumbent, shouldStop: shouldStop)
       let values = r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
       var outcome: PartResult.Outcome
