@@ -66,6 +66,8 @@ extension Lungang {
       timing.load = input.loadSeconds
       timing.build = outcome.buildSeconds
       timing.solve = outcome.solveSeconds
+      // Set here too: the infeasible and no-plan summaries below are printed without a write.
+      timing.total = Date().timeIntervalSince(t0)
       let tw = Date()
       var outputs = PlanOutputs(inst, outcome, timing: timing)
       outputs.omitTiming = noTiming
