@@ -51,12 +51,21 @@ struct TinyDistrict {
 
   mutating func cadre(
     _ id: String, at school: String, role: Role = .principal, years: Int = 8,
-    born: Int = 1975, gender: Gender = .male, wishes: [String] = [], avoid: [String] = []
+    born: Int = 1975, gender: Gender = .male, wishes: [String] = [], avoid: [String] = [],
+    past: [String] = [], exempt: String? = nil, volunteer: Bool = false, home: GeoPoint? = nil
   ) {
     staff.append(
       StaffMember(
         id: id, name: "干部\(id)", gender: gender, birthYear: born, role: role, school: school,
-        stage: nil, subject: nil, degree: .master, years: years, wishes: wishes, avoid: avoid))
+        stage: nil, subject: nil, degree: .master, years: years, exemptReason: exempt,
+        volunteer: volunteer, home: home, wishes: wishes, pastSchools: past, avoid: avoid))
+  }
+
+  /// posts(k, s) of a section, as a posts.csv row would give it.
+  mutating func post(
+    _ school: String, _ n: Int, subject: Subject = .math, stage: Stage = .primary
+  ) {
+    posts[PostKey(school: school, stage: stage, subject: subject)] = n
   }
 
   var instance: RotationInstance {
@@ -91,5 +100,34 @@ extension SolveOutcome {
       m[inst.staff[i].id] = inst.schools[plan.endSchool(i, in: inst)].id
     }
     return m
+  }
+}
+
+extension RotationInstance {
+  /// Index of a staff member by id (fails the test if unknown).
+  func person(_ id: String, file: StaticString = #filePath, line: UInt = #line) -> Int {
+    guard let i = staffIndex[id] else {
+      XCTFail("no staff \(id)", file: file, line: line)
+      return 0
+    }
+    return i
+  }
+  /// Index of a school by id (fails the test if unknown).
+  func schoolNamed(_ id: String, file: StaticString = #filePath, line: UInt = #line) -> Int {
+    guard let j = schoolIndex[id] else {
+      XCTFail("no school \(id)", file: file, line: line)
+      return 0
+    }
+    return j
+  }
+  /// School ids a person may move to (staying excluded), sorted.
+  func destinationSchools(_ id: String) -> [String] {
+    guard let i = staffIndex[id] else { return [] }
+    return destinations[i].filter { !$0.isStay }.map { schools[$0.school].id }.sorted()
+  }
+  /// Index into destinations[i] of person `id` ending at school `school` (first match).
+  func choice(_ id: String, to school: String) -> Int? {
+    guard let i = staffIndex[id], let j = schoolIndex[school] else { return nil }
+    return destinations[i].firstIndex { $0.school == j }
   }
 }
