@@ -31,7 +31,7 @@ public enum ModelExport {
       let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
       try GLPK.runOnDedicatedThread { () throws -> Void in
         GLPK.terminalOutput = .suppressed
-        let p = try RotationSolver.load(form.model)
+        let p = try RotationSolver.load(portable(form.model))
         if format == .lp { try p.writeLP(to: tmp) } else { try p.writeMPS(to: tmp) }
       }
       guard rename(tmp.path, url.path) == 0 else { throw ExportError(message: "cannot write \(url.path)") }
@@ -39,6 +39,19 @@ public enum ModelExport {
       try AtomicFile.write(namesCSV(form, inst), to: names)
       return [url, names]
     }
+  }
+
+  /// The model with its objective constant carried by a column fixed at 1
+  /// (`objective_constant`): MPS readers disagree on the sign of a constant written as the
+  /// objective row's right-hand side (GLPK writes +c, HiGHS and CBC read −c), so a fixed
+  /// column is the only form every solver reads the same.
+  public static func portable(_ m: SparseModel) -> SparseModel {
+    var m = m
+    if m.objectiveConstant != 0 {
+      m.addColumn("objective_constant", lower: 1, upper: 1, integer: false, cost: m.objectiveConstant)
+      m.objectiveConstant = 0
+    }
+    return m
   }
 
   /// names.csv: kind (row/column), name, rule, and what it stands for in the domain.
@@ -58,6 +71,9 @@ public enum ModelExport {
       } else {
         w.row(["column", name, rule, "", "", "", "", describe(name, inst)])
       }
+    }
+    if form.model.objectiveConstant != 0 {
+      w.row(["column", "objective_constant", "objective_constant", "", "", "", "", "fixed at 1; cost = the objective's constant terms"])
     }
     for r in 0..<form.model.rowCount {
       let name = form.model.rowNames[r]

@@ -210,13 +210,17 @@ public enum RotationSolver {
       opt.cuts = .all
       opt.branching = .pseudoCost
       opt.messageLevel = log ? .normal : .off
+      Tuning.apply(to: &opt)
       // Relax and fix: solve the LP relaxation, fix the columns it sets to 1, and solve the
       // small MIP left; its plan competes with the construction heuristic's as incumbent.
       var incumbent = incumbent
       var incumbentValue = incumbent.map { m.objectiveValue($0) } ?? .infinity
-      let lp = p.solveLP(
-        LPOptions(method: .primal, timeLimit: max(0.05, deadline.timeIntervalSinceNow),
-          messageLevel: log ? .normal : .off))
+      var lpOptions = LPOptions(
+        method: .dualPrimal, timeLimit: max(0.05, deadline.timeIntervalSinceNow),
+        messageLevel: log ? .normal : .off)
+      lpOptions.longStep = true
+      let lp = p.solveLP(lpOptions)
+      if log { progressLine(Date(timeIntervalSinceNow: -lp.solveTime), "root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s") }
       if lp.primalStatus == .feasiblePoint, lp.columnValues.count == m.columnCount + 1 {
         var fixed: [Int] = []
         for j in 0..<m.columnCount
@@ -231,6 +235,7 @@ public enum RotationSolver {
           incumbent = Array(r1.columnValues.dropFirst())
           incumbentValue = o
         }
+        if log { progressLine(Date(timeIntervalSinceNow: -r1.solveTime), "relax-and-fix: \(fixed.count) fixed, \(r1.termination) \(String(format: "%.3f", r1.objective ?? .nan)) in \(String(format: "%.1f", r1.solveTime)) s") }
         for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
       }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
@@ -328,4 +333,31 @@ final class Counter: @unchecked Sendable {
   private var n = 0
   private let lock = NSLock()
   func take() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n - 1 }
+}
+
+/// Solver-setting overrides for benchmarking (environment variables; not for users):
+/// LUNGANG_CUTS (letters g m v c: gomory, mir, cover, clique; "-" for none),
+/// LUNGANG_BRANCH (ffv lfv mfv dth pch), LUNGANG_BACKTRACK (dfs bfs blb bph).
+enum Tuning {
+  static func apply(to opt: inout MIPOptions) {
+    let env = ProcessInfo.processInfo.environment
+    if let c = env["LUNGANG_CUTS"] {
+      opt.cuts = Cuts(gomory: c.contains("g"), mir: c.contains("m"), cover: c.contains("v"), clique: c.contains("c"))
+    }
+    switch env["LUNGANG_BRANCH"] {
+    case "ffv": opt.branching = .firstFractional
+    case "lfv": opt.branching = .lastFractional
+    case "mfv": opt.branching = .mostFractional
+    case "dth": opt.branching = .driebeckTomlin
+    case "pch": opt.branching = .pseudoCost
+    default: break
+    }
+    switch env["LUNGANG_BACKTRACK"] {
+    case "dfs": opt.backtracking = .depthFirst
+    case "bfs": opt.backtracking = .breadthFirst
+    case "blb": opt.backtracking = .bestLocalBound
+    case "bph": opt.backtracking = .bestProjection
+    default: break
+    }
+  }
 }
