@@ -34,7 +34,8 @@ extension GLPKProblem {
   public func solveMIP(
     _ options: MIPOptions = MIPOptions(), incumbent: [Double]? = nil,
     onProgress: ((MIPProgress) -> Void)? = nil,
-    shouldStop: (() -> Bool)? = nil
+    shouldStop: (() -> Bool)? = nil,
+    exchange: IncumbentExchange? = nil
   ) -> SolveResult {
     let stopwatch = Stopwatch()
     do {
@@ -60,6 +61,7 @@ extension GLPKProblem {
     let context = MIPCallbackContext(
       options: options, stopwatch: stopwatch, incumbent: prepared,
       onProgress: onProgress, shouldStop: shouldStop)
+    context.exchange = exchange
 
     func finish(_ code: Int32, _ termination: TerminationReason,
       raw: String, mip: Bool) -> SolveResult

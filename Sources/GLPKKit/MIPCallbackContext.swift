@@ -16,6 +16,9 @@ final class MIPCallbackContext {
   var incumbentAccepted: Bool?
   /// Whether `shouldStop` asked to terminate.
   var stopRequested = false
+  /// Shared incumbents of racing solves of the same problem.
+  var exchange: IncumbentExchange?
+  private var exchangeSeen = 0
   /// The last bound seen (best active node), or the root LP optimum.
   var bestBound: Double?
   /// The nodes generated so far, from `glp_ios_tree_size`.
@@ -52,6 +55,20 @@ final class MIPCallbackContext {
       pendingIncumbent = nil
       incumbentAccepted = x.withUnsafeBufferPointer {
         glp_ios_heur_sol(tree, $0.baseAddress) == 0
+      }
+    }
+    if let exchange {
+      let problem = glp_ios_get_prob(tree)
+      let status = glp_mip_status(problem)
+      let mine = (status == GLP_FEAS || status == GLP_OPT) ? glp_mip_obj_val(problem) : Double.infinity
+      if reason == GLP_IHEUR, let (v, _, values) = exchange.take(newerThan: exchangeSeen, betterThan: mine) {
+        exchangeSeen = v
+        _ = values.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+      } else if mine < exchange.objective - 1e-9 {
+        let n = Int(glp_get_num_cols(problem))
+        var values = [Double](repeating: 0, count: n + 1)
+        for j in 1...max(1, n) where j <= n { values[j] = glp_mip_col_val(problem, Int32(j)) }
+        exchange.offer(objective: mine, values: values)
       }
     }
     if !stopRequested, let shouldStop, shouldStop() {

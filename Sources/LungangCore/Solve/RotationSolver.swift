@@ -110,29 +110,30 @@ public enum RotationSolver {
     let results = PartResults(count: subs.count)
     let gap = inst.scenario.solver.mipGap
     let seed = startPoint
-    let next = Counter()
-    let workers = max(1, min(threads, subs.count))
+    let workers = max(1, min(threads, max(subs.count, 2)))
+    let schedule = Schedule(order: order, sizes: subs.map(\.columnCount))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let n = next.take()
-        if n >= order.count { break }
-        let p = order[n]
+      while let (p, variant) = schedule.next() {
         let part = decomposition.parts[p]
         let incumbent = seed.map { x in part.columns.map { x[$0] } }
+        let race = schedule.race(p)
         let r = GLPK.runOnDedicatedThread {
           solvePart(
             subs[p], incumbent: incumbent, deadline: deadline, mipGap: gap,
-            log: options.solverLog, shouldStop: shouldStop)
+            log: options.solverLog, variant: variant, exchange: race.exchange,
+            shouldStop: { (shouldStop?() ?? false) || race.isSettled })
         }
-        results.set(p, r)
+        race.add(r, external: shouldStop?() ?? false)
         if options.progress {
           progressLine(
-            t0, "part \(p): \(subs[p].columnCount) columns, \(subs[p].rowCount) rows: \(r.outcome)"
+            t0, "part \(p)\(variant > 0 ? " (racer \(variant))" : ""): \(subs[p].columnCount) columns, "
+              + "\(subs[p].rowCount) rows: \(r.outcome)"
               + " objective \(r.objective.map { String(format: "%.3f", $0) } ?? "-")"
               + " bound \(r.bound.map { String(format: "%.3f", $0) } ?? "-")")
         }
       }
     }
+    for p in subs.indices { if let r = schedule.race(p).merged() { results.set(p, r) } }
     out.solveSeconds = Date().timeIntervalSince(t1)
 
     // Combine.
@@ -199,7 +200,7 @@ public enum RotationSolver {
 
   static func solvePart(
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
-    shouldStop: (@Sendable () -> Bool)?
+    variant: Int = 0, exchange: IncumbentExchange? = nil, shouldStop: (() -> Bool)?
   ) -> PartResult {
     // A part without integer columns or rows is solved by its bounds alone.
     do {
@@ -210,6 +211,10 @@ public enum RotationSolver {
       opt.cuts = .all
       opt.branching = .pseudoCost
       opt.messageLevel = log ? .normal : .off
+      if variant > 0 {
+        // A racer searches the same tree differently and shares incumbents.
+        opt.backtracking = .bestProjection
+      }
       Tuning.apply(to: &opt)
       // Relax and fix: solve the LP relaxation, fix the columns it sets to 1, and solve the
       // small MIP left; its plan competes with the construction heuristic's as incumbent.
@@ -239,7 +244,7 @@ public enum RotationSolver {
         for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
       }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
-      let r = p.solveMIP(opt, incumbent: incumbent, shouldStop: shouldStop)
+      let r = p.solveMIP(opt, incumbent: incumbent, shouldStop: shouldStop, exchange: exchange)
       let values = r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
       var outcome: PartResult.Outcome
       switch r.termination {
@@ -326,6 +331,90 @@ final class PartResults: @unchecked Sendable {
   init(count: Int) { items = Array(repeating: nil, count: count) }
   func set(_ i: Int, _ r: RotationSolver.PartResult) { lock.lock(); items[i] = r; lock.unlock() }
   func get(_ i: Int) -> RotationSolver.PartResult? { lock.lock(); defer { lock.unlock() }; return items[i] }
+}
+
+/// Hands out parts to worker threads, largest first; when none is left, an idle worker
+/// races a second search (another variant) on the largest part still running.
+final class Schedule: @unchecked Sendable {
+  private let lock = NSLock()
+  private let order: [Int]
+  private let sizes: [Int]
+  private var taken = 0
+  private let races: [PartRace]
+  /// Parts smaller than this are not raced.
+  static let raceMinimumColumns = 2000
+
+  init(order: [Int], sizes: [Int]) {
+    self.order = order
+    self.sizes = sizes
+    races = sizes.map { _ in PartRace() }
+  }
+
+  func race(_ p: Int) -> PartRace { races[p] }
+
+  /// The next (part, variant) to solve, or nil when there is nothing useful left.
+  func next() -> (Int, Int)? {
+    lock.lock()
+    defer { lock.unlock() }
+    if taken < order.count {
+      let p = order[taken]
+      taken += 1
+      races[p].join()
+      return (p, 0)
+    }
+    for p in order where sizes[p] >= Schedule.raceMinimumColumns {
+      if races[p].racers == 1 && !races[p].isSettled {
+        races[p].join()
+        return (p, 1)
+      }
+    }
+    return nil
+  }
+}
+
+/// The racers of one part: shared incumbents, a flag set when one proves optimality,
+/// and their results merged (best plan, highest bound).
+final class PartRace: @unchecked Sendable {
+  let exchange = IncumbentExchange()
+  private let lock = NSLock()
+  private var settled = false
+  private var results: [RotationSolver.PartResult] = []
+  private(set) var racers = 0
+
+  func join() { lock.lock(); racers += 1; lock.unlock() }
+  var isSettled: Bool { lock.lock(); defer { lock.unlock() }; return settled }
+
+  func add(_ r: RotationSolver.PartResult, external: Bool) {
+    lock.lock()
+    defer { lock.unlock() }
+    results.append(r)
+    if r.outcome == .optimal || r.outcome == .infeasible { settled = true }
+  }
+
+  /// One result for the part: optimal if any racer proved it, the best plan found by any,
+  /// the highest bound of any (each is valid for the same problem).
+  func merged() -> RotationSolver.PartResult? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard var best = results.first else { return nil }
+    for r in results.dropFirst() {
+      if r.outcome == .infeasible { return r }
+      let better = (r.objective ?? .infinity) < (best.objective ?? .infinity) - 1e-9
+      if r.values != nil && (best.values == nil || better) {
+        best.values = r.values
+        best.objective = r.objective
+      }
+      if let b = r.bound { best.bound = max(best.bound ?? -.infinity, b) }
+      if r.outcome == .optimal { best.outcome = .optimal }
+    }
+    if best.outcome != .optimal && results.contains(where: { $0.outcome == .optimal }) {
+      best.outcome = .optimal
+    }
+    if best.outcome == .interrupted && results.count > 1 && !results.allSatisfy({ $0.outcome == .interrupted }) {
+      best.outcome = results.contains { $0.outcome == .limit } ? .limit : best.outcome
+    }
+    return best
+  }
 }
 
 /// A thread-safe counter handing out work items.
