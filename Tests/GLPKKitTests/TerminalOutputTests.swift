@@ -50,6 +50,9 @@ final class TerminalOutputTests: XCTestCase {
   }
 
   func testStdoutStaysEmptyAndTextGoesToStderr() throws {
+    let saved = GLPK.terminalOutput
+    GLPK.terminalOutput = .standardError
+    defer { GLPK.terminalOutput = saved }
     let directory = try makeDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var stderrText = ""

@@ -30,7 +30,9 @@ public enum ModelExport {
       }
       let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
       try GLPK.runOnDedicatedThread { () throws -> Void in
+        let previousOutput = GLPK.terminalOutput
         GLPK.terminalOutput = .suppressed
+        defer { GLPK.terminalOutput = previousOutput }
         let p = try RotationSolver.load(portable(form.model))
         if format == .lp { try p.writeLP(to: tmp) } else { try p.writeMPS(to: tmp) }
       }

@@ -67,7 +67,9 @@ public enum RotationSolver {
     shouldStop: (@Sendable () -> Bool)? = nil
   ) -> SolveOutcome {
     let t0 = Date()
+    let previousOutput = GLPK.terminalOutput
     GLPK.terminalOutput = options.solverLog ? .standardError : .suppressed
+    defer { GLPK.terminalOutput = previousOutput }
     let timeLimit = options.timeLimit ?? inst.scenario.solver.timeLimitS
     let deadline = t0.addingTimeInterval(timeLimit)
     let form = Formulation(inst, names: true)
