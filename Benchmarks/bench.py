@@ -70,7 +70,8 @@ def highs(mps, gap, limit):
         f"h.readModel('{mps}');t=time.time();h.run();dt=time.time()-t;i=h.getInfo()\n"
         "print(h.modelStatusToString(h.getModelStatus()),i.objective_function_value,i.mip_dual_bound,dt)\n")
     rc, out, err, wall, rss = run([sys.executable, "-c", code], limit + 120)
-    parts = out.split()
+    lines = [l for l in out.strip().splitlines() if l.strip()]
+    parts = lines[-1].split() if lines else []
     if rc != 0 or len(parts) < 4:
         return {"status": "error", "stderr": err[-500:]}
     return {"status": " ".join(parts[:-3]), "objective": float(parts[-3]), "bound": float(parts[-2]),

@@ -59,7 +59,6 @@ public struct Formulation: Sendable {
     columnsOf = Array(repeating: 0..<0, count: n)
     for i in 0..<n where variable[i] {
       let start = model.columnCount
-      let p = inst.staff[i]
       for (c, d) in inst.destinations[i].enumerated() where allowed[i][c] {
         let target = d.section >= 0 ? "k\(d.section)" : "j\(d.school)"
         model.addColumn(
@@ -68,7 +67,6 @@ public struct Formulation: Sendable {
         assignDestination.append(Int32(c))
       }
       columnsOf[i] = start..<model.columnCount
-      _ = p
     }
     // one: each person with variables gets exactly one destination.
     for i in 0..<n where variable[i] {
@@ -108,7 +106,6 @@ public struct Formulation: Sendable {
       }
     }
     for (t, post) in inst.teacherPosts.enumerated() {
-      let sec = inst.sections[post.section]
       let tag = "k\(post.section)_\(post.subject.rawValue)"
       let fixed = fixedTeachers[t]
       let cols = postColumns[t]
@@ -125,7 +122,6 @@ public struct Formulation: Sendable {
           model.addRow(nm("shortage_\(tag)"), [(s, 1.0)] + cols.map { ($0, 1.0) }, lower: gap)
         }
       }
-      _ = sec
     }
     for (c, post) in inst.cadrePosts.enumerated() {
       let tag = "j\(post.school)_\(post.role.code)"
