@@ -69,7 +69,10 @@ def highs(mps, gap, limit):
         f"h.setOptionValue('mip_rel_gap',{gap});h.setOptionValue('time_limit',{limit})\n"
         f"h.readModel('{mps}');t=time.time();h.run();dt=time.time()-t;i=h.getInfo()\n"
         "print(h.modelStatusToString(h.getModelStatus()),i.objective_function_value,i.mip_dual_bound,dt)\n")
-    rc, out, err, wall, rss = run([sys.executable, "-c", code], limit + 120)
+    try:
+        rc, out, err, wall, rss = run([sys.executable, "-c", code], limit + 120)
+    except subprocess.TimeoutExpired:
+        return {"status": f"killed after {limit + 120:.0f} s (overran its time limit)"}
     lines = [l for l in out.strip().splitlines() if l.strip()]
     parts = lines[-1].split() if lines else []
     if rc != 0 or len(parts) < 4:
