@@ -112,6 +112,7 @@ public enum RotationSolver {
     let results = PartResults(count: subs.count)
     let gap = inst.scenario.solver.mipGap
     let seed = startPoint
+    let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -123,6 +124,8 @@ public enum RotationSolver {
           solvePart(
             subs[p], incumbent: incumbent, deadline: deadline, mipGap: gap,
             log: options.solverLog, variant: variant, exchange: race.exchange,
+            onProgress: options.progress
+              ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil,
             shouldStop: { (shouldStop?() ?? false) || race.isSettled })
         }
         race.add(r, external: shouldStop?() ?? false)
@@ -202,7 +205,8 @@ public enum RotationSolver {
 
   static func solvePart(
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
-    variant: Int = 0, exchange: IncumbentExchange? = nil, shouldStop: (() -> Bool)?
+    variant: Int = 0, exchange: IncumbentExchange? = nil,
+    onProgress: ((MIPProgress) -> Void)? = nil, shouldStop: (() -> Bool)?
   ) -> PartResult {
     // A part without integer columns or rows is solved by its bounds alone.
     do {
@@ -246,7 +250,8 @@ public enum RotationSolver {
         for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
       }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
-      let r = p.solveMIP(opt, incumbent: incumbent, shouldStop: shouldStop, exchange: exchange)
+      let r = p.solveMIP(
+        opt, incumbent: incumbent, onProgress: onProgress, shouldStop: shouldStop, exchange: exchange)
       let values = r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
       var outcome: PartResult.Outcome
       switch r.termination {
@@ -416,6 +421,25 @@ final class PartRace: @unchecked Sendable {
       best.outcome = results.contains { $0.outcome == .limit } ? .limit : best.outcome
     }
     return best
+  }
+}
+
+/// Prints branch-and-cut progress lines at most once a second across all threads.
+final class ProgressThrottle: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last = Date.distantPast
+
+  func report(_ t0: Date, _ part: Int, _ variant: Int, _ p: MIPProgress) {
+    lock.lock()
+    let now = Date()
+    guard now.timeIntervalSince(last) >= 1 else { lock.unlock(); return }
+    last = now
+    lock.unlock()
+    let f = { (x: Double?) in x.map { String(format: "%.3f", $0) } ?? "-" }
+    RotationSolver.progressLine(
+      t0, "part \(part)\(variant > 0 ? " racer \(variant)" : ""): incumbent \(f(p.incumbentObjective)) "
+        + "bound \(f(p.bestBound)) gap \(p.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "-") "
+        + "nodes \(p.totalNodes)")
   }
 }
 

@@ -31,7 +31,7 @@ extension Lungang {
     @Flag(help: "Show GLPK's own log on stderr.")
     var solverLog = false
 
-    @Flag(help: "Print progress lines (phase, parts, objective, bound) to stderr.")
+    @Flag(help: "Print progress lines (parts, incumbent, bound, gap; at most once a second) to stderr; on by default when stderr is a terminal, off under --json and --quiet.")
     var progress = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors to stderr.")
@@ -59,7 +59,8 @@ extension Lungang {
       var options = SolveOptions()
       options.timeLimit = timeLimit
       options.solverLog = solverLog
-      options.progress = progress && !quiet
+      options.progress = progress || (isatty(STDERR_FILENO) != 0 && !json && !quiet)
+      if quiet { options.progress = false }
       let outcome = RotationSolver.solve(inst, options: options)
       if !quiet { for n in outcome.notes { Diagnostics.note(n) } }
       var timing = Timing()
