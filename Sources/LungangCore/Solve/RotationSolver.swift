@@ -124,6 +124,10 @@ public enum RotationSolver {
           solvePart(
             subs[p], incumbent: incumbent, deadline: deadline, mipGap: gap,
             log: options.solverLog, variant: variant, exchange: race.exchange,
+            stayColumns: part.columns.map { c in
+              c < form.assignCount
+                && inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])].isStay
+            },
             onProgress: options.progress
               ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil,
             shouldStop: { (shouldStop?() ?? false) || race.isSettled })
@@ -206,7 +210,8 @@ public enum RotationSolver {
   static func solvePart(
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
     variant: Int = 0, exchange: IncumbentExchange? = nil,
-    onProgress: ((MIPProgress) -> Void)? = nil, shouldStop: (() -> Bool)?
+    stayColumns: [Bool]? = nil, onProgress: ((MIPProgress) -> Void)? = nil,
+    shouldStop: (() -> Bool)?
   ) -> PartResult {
     // A part without integer columns or rows is solved by its bounds alone.
     do {
@@ -248,6 +253,24 @@ public enum RotationSolver {
         }
         if log { progressLine(Date(timeIntervalSinceNow: -r1.solveTime), "relax-and-fix: \(fixed.count) fixed, \(r1.termination) \(String(format: "%.3f", r1.objective ?? .nan)) in \(String(format: "%.1f", r1.solveTime)) s") }
         for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
+        // Second round, a larger neighbourhood: keep only the LP's stayers fixed, so the
+        // movers may be re-assigned among all their destinations.
+        if let stays = stayColumns, variant == 0 {
+          var fixed2: [Int] = []
+          for j in 0..<m.columnCount where stays[j] && lp.columnValues[j + 1] > 1 - 1e-6 {
+            try p.setColumnBounds(j + 1, .fixed(1))
+            fixed2.append(j + 1)
+          }
+          var sub2 = opt
+          sub2.timeLimit = max(0.05, min(deadline.timeIntervalSinceNow * 0.3, 30))
+          let r2 = p.solveMIP(sub2, incumbent: incumbent, shouldStop: shouldStop)
+          if r2.primalStatus == .feasiblePoint, let o = r2.objective, o < incumbentValue {
+            incumbent = Array(r2.columnValues.dropFirst())
+            incumbentValue = o
+          }
+          if log { progressLine(Date(timeIntervalSinceNow: -r2.solveTime), "relax-and-fix (stayers): \(fixed2.count) fixed, \(r2.termination) \(String(format: "%.3f", r2.objective ?? .nan)) in \(String(format: "%.1f", r2.solveTime)) s") }
+          for j in fixed2 { try p.setColumnBounds(j, .double(0, 1)) }
+        }
       }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
       let r = p.solveMIP(
