@@ -105,41 +105,32 @@ public struct Formulation: Sendable {
         }
       }
     }
-    for (t, post) in inst.teacherPosts.enumerated() {
-      let tag = "k\(post.section)_\(post.subject.rawValue)"
-      let fixed = fixedTeachers[t]
-      let cols = postColumns[t]
-      if fixed + cols.count > post.cap {
-        model.addRow(nm("post_\(tag)"), cols.map { ($0, 1.0) }, upper: Double(post.cap - fixed))
+    // Rule 2: cap row A ≤ cap and shortage row short + A ≥ posts, with A = fixed + Σ columns.
+    func addPostRows(
+      _ tag: String, rowPrefix: String, fixed: Int, cols: [Int], cap: Int, posts: Int
+    ) {
+      if fixed + cols.count > cap {
+        model.addRow(nm("\(rowPrefix)post_\(tag)"), cols.map { ($0, 1.0) }, upper: Double(cap - fixed))
       }
-      if post.posts > fixed {
-        let gap = Double(post.posts - fixed)
-        if cols.isEmpty {
-          model.objectiveConstant += w.shortage * gap
-        } else {
-          let s = model.addColumn(
-            nm("short_\(tag)"), lower: 0, upper: gap, integer: false, cost: w.shortage)
-          model.addRow(nm("shortage_\(tag)"), [(s, 1.0)] + cols.map { ($0, 1.0) }, lower: gap)
-        }
+      guard posts > fixed else { return }
+      let gap = Double(posts - fixed)
+      if cols.isEmpty {
+        model.objectiveConstant += w.shortage * gap
+      } else {
+        let s = model.addColumn(
+          nm("short_\(tag)"), lower: 0, upper: gap, integer: false, cost: w.shortage)
+        model.addRow(nm("\(rowPrefix)shortage_\(tag)"), [(s, 1.0)] + cols.map { ($0, 1.0) }, lower: gap)
       }
     }
+    for (t, post) in inst.teacherPosts.enumerated() {
+      addPostRows(
+        "k\(post.section)_\(post.subject.rawValue)", rowPrefix: "", fixed: fixedTeachers[t],
+        cols: postColumns[t], cap: post.cap, posts: post.posts)
+    }
     for (c, post) in inst.cadrePosts.enumerated() {
-      let tag = "j\(post.school)_\(post.role.code)"
-      let fixed = fixedCadres[c]
-      let cols = cadreColumns[c]
-      if fixed + cols.count > post.current {
-        model.addRow(nm("cpost_\(tag)"), cols.map { ($0, 1.0) }, upper: Double(post.current - fixed))
-      }
-      if post.current > fixed {
-        let gap = Double(post.current - fixed)
-        if cols.isEmpty {
-          model.objectiveConstant += w.shortage * gap
-        } else {
-          let s = model.addColumn(
-            nm("short_\(tag)"), lower: 0, upper: gap, integer: false, cost: w.shortage)
-          model.addRow(nm("cshortage_\(tag)"), [(s, 1.0)] + cols.map { ($0, 1.0) }, lower: gap)
-        }
-      }
+      addPostRows(
+        "j\(post.school)_\(post.role.code)", rowPrefix: "c", fixed: fixedCadres[c],
+        cols: cadreColumns[c], cap: post.current, posts: post.current)
     }
 
     // Leaving: per school, the stay columns of its teachers with variables, and how many

@@ -20,13 +20,7 @@ extension Lungang {
     var out: String
 
     func run() throws {
-      let input: ScenarioInput
-      do {
-        input = try ScenarioInput.load(path: scenario)
-      } catch let e as InputError {
-        Diagnostics.print(e.diagnostics)
-        throw ExitCode(ExitStatus.invalidInput)
-      }
+      let input = try Diagnostics.loadScenario(scenario)
       let inst = RotationInstance(district: input.district, scenario: input.scenario)
       do {
         let files = try ModelExport.write(inst, format: format, to: URL(fileURLWithPath: out))

@@ -43,13 +43,7 @@ extension Lungang {
 
     func run() throws {
       let t0 = Date()
-      let input: ScenarioInput
-      do {
-        input = try ScenarioInput.load(path: scenario)
-      } catch let e as InputError {
-        Diagnostics.print(e.diagnostics)
-        throw ExitCode(ExitStatus.invalidInput)
-      }
+      let input = try Diagnostics.loadScenario(scenario)
       if !quiet { Diagnostics.print(input.district.warnings) }
       let outDir = URL(fileURLWithPath: out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)
       if outDir.standardizedFileURL.path == input.scenario.district.standardizedFileURL.path {

@@ -15,13 +15,7 @@ extension Lungang {
     var json = false
 
     func run() throws {
-      let input: ScenarioInput
-      do {
-        input = try ScenarioInput.load(path: scenario)
-      } catch let e as InputError {
-        Diagnostics.print(e.diagnostics)
-        throw ExitCode(ExitStatus.invalidInput)
-      }
+      let input = try Diagnostics.loadScenario(scenario)
       Diagnostics.print(input.district.warnings)
       let inst = RotationInstance(district: input.district, scenario: input.scenario)
       let counts: [(String, Int)] = [
@@ -50,6 +44,15 @@ extension Lungang {
 enum Diagnostics {
   static func print(_ ds: [Diagnostic]) {
     for d in ds { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+  }
+  /// Loads a scenario and its district; on invalid input prints every problem and exits 2.
+  static func loadScenario(_ path: String) throws -> ScenarioInput {
+    do {
+      return try ScenarioInput.load(path: path)
+    } catch let e as InputError {
+      print(e.diagnostics)
+      throw ExitCode(ExitStatus.invalidInput)
+    }
   }
   static func note(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))
