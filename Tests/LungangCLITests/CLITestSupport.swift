@@ -125,7 +125,10 @@ enum CLI {
   }
 
   /// Runs a program, capturing stdout and stderr into files (no pipe can fill up).
-  static func run(_ exe: URL, _ args: [String], cwd: URL, timeout: TimeInterval = 120) throws -> RunResult {
+  static func run(
+    _ exe: URL, _ args: [String], cwd: URL, timeout: TimeInterval = 120,
+    interruptAfter: TimeInterval? = nil
+  ) throws -> RunResult {
     let fm = FileManager.default
     let cap = fm.temporaryDirectory.appendingPathComponent("lungang-cli-cap-\(UUID().uuidString)")
     try fm.createDirectory(at: cap, withIntermediateDirectories: true)
@@ -145,7 +148,12 @@ enum CLI {
     p.standardInput = FileHandle.nullDevice
     try p.run()
     let start = Date()
+    var interrupted = false
     while p.isRunning {
+      if let after = interruptAfter, !interrupted, Date().timeIntervalSince(start) > after {
+        p.interrupt()
+        interrupted = true
+      }
       if Date().timeIntervalSince(start) > timeout {
         p.terminate()
         p.waitUntilExit()

@@ -473,6 +473,30 @@ final class LungangCLITests: XCTestCase {
 
   // MARK: 7. validate baseline
 
+  /// SIGINT during a long solve of the sample district: the best plan so far is written with
+  /// status `interrupted`, exit 0, and every move in plan.csv is a real person.
+  func testInterruptWritesTheBestPlanSoFar() throws {
+    let tmp = try CLI.tempDir(self)
+    let out = tmp.appendingPathComponent("out")
+    let r = try CLI.run(
+      try CLI.binary(), ["solve", "Scenarios/baseline.yaml", "--out", out.path, "--json", "--time-limit", "600"],
+      cwd: CLI.packageRoot, timeout: 300, interruptAfter: 4)
+    XCTAssertEqual(r.status, 0, r.err)
+    XCTAssertTrue(r.err.contains("interrupted"), r.err)
+    let doc = try CLI.jsonObject(r.stdout, "solve --json")
+    XCTAssertEqual(doc["status"] as? String, "interrupted")
+    let objective = try XCTUnwrap(doc["objective"] as? [String: Any])
+    XCTAssertNotNil(objective["total"] as? NSNumber)
+    let plan = try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8)
+    let rows = plan.split(separator: "\n").dropFirst()
+    XCTAssertFalse(rows.isEmpty, "the heuristic's plan moves people")
+    let staff = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Scenarios/dongcheng/staff.csv"), encoding: .utf8)
+    for row in rows.prefix(20) {
+      let id = String(row.split(separator: ",")[0])
+      XCTAssertTrue(staff.contains("\n\(id),") || staff.contains("\r\n\(id),"), id)
+    }
+  }
+
   func testValidateBaselineJSON() throws {
     let r = try CLI.lungang(["validate", "Scenarios/baseline.yaml", "--json"])
     XCTAssertEqual(r.status, 0, r.err)

@@ -237,18 +237,19 @@ public struct LocalSearch {
   }
 
   /// Runs improvement passes until none improves or the deadline passes; returns the plan.
-  public mutating func run(deadline: Date) -> Plan {
+  public mutating func run(deadline: Date, shouldStop: (() -> Bool)? = nil) -> Plan {
     let n = inst.staff.count
     let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
     // First make the start feasible (avoidance can make staying infeasible).
     repair(movers, deadline: deadline)
     var improved = true
     var passes = 0
-    while improved && Date() < deadline && passes < 50 {
+    func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
+    while improved && !over() && passes < 50 {
       improved = false
       passes += 1
       for i in movers {
-        if Date() >= deadline { break }
+        if over() { break }
         if tryImprove(i) { improved = true }
       }
     }

@@ -87,7 +87,7 @@ public enum RotationSolver {
     // Construction heuristic.
     var search = LocalSearch(inst, form)
     let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
-    let start = search.run(deadline: heurDeadline)
+    let start = search.run(deadline: heurDeadline, shouldStop: shouldStop)
     var startPoint = form.point(for: start, inst)
     if let x = startPoint, form.model.maxViolation(x) > 1e-6 { startPoint = nil }
     if let x = startPoint { out.heuristicObjective = form.model.objectiveValue(x) }

@@ -55,7 +55,8 @@ extension Lungang {
       options.solverLog = solverLog
       options.progress = progress || (isatty(STDERR_FILENO) != 0 && !json && !quiet)
       if quiet { options.progress = false }
-      let outcome = RotationSolver.solve(inst, options: options)
+      let stop = StopRequest.installed(quiet: quiet)
+      let outcome = RotationSolver.solve(inst, options: options, shouldStop: { stop.isRaised })
       if !quiet { for n in outcome.notes { Diagnostics.note(n) } }
       var timing = Timing()
       timing.load = input.loadSeconds
@@ -94,5 +95,38 @@ extension Lungang {
         print(SummaryText.render(inst, outcome, outDir: outDir.relativePath), terminator: "")
       }
     }
+  }
+}
+
+/// SIGINT/SIGTERM during a solve: the first asks the search to stop and write the best plan
+/// so far (status `interrupted`); a second exits at once with status 130.
+final class StopRequest: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  private var sources: [DispatchSourceSignal] = []
+
+  /// True once a signal arrived.
+  var isRaised: Bool { lock.lock(); defer { lock.unlock() }; return count > 0 }
+
+  /// Installs the handlers and returns the request they raise.
+  static func installed(quiet: Bool) -> StopRequest {
+    let r = StopRequest()
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_IGN)
+      let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      src.setEventHandler {
+        r.lock.lock()
+        r.count += 1
+        let n = r.count
+        r.lock.unlock()
+        if n >= 2 { _exit(130) }
+        if !quiet {
+          Diagnostics.note("lungang: interrupted; writing the best plan so far (again to quit at once)")
+        }
+      }
+      src.resume()
+      r.sources.append(src)
+    }
+    return r
   }
 }
