@@ -497,6 +497,44 @@ final class LungangCLITests: XCTestCase {
     }
   }
 
+  /// `verify` accepts the plan `solve` wrote and catches hand-broken plans and summaries.
+  func testVerifyAcceptsTheSolvedPlanAndCatchesBrokenOnes() throws {
+    let tmp = try CLI.tempDir(self)
+    let good = tmp.appendingPathComponent("good")
+    XCTAssertEqual(try CLI.lungang(["solve", tinyYAML, "--out", good.path, "-q"]).status, 0)
+    let ok = try CLI.lungang(["verify", tinyYAML, good.path])
+    XCTAssertEqual(ok.status, 0, ok.err)
+
+    func broken(_ name: String, _ edit: (inout String, inout String) -> Void) throws -> RunResult {
+      let dir = tmp.appendingPathComponent(name)
+      try FileManager.default.copyItem(at: good, to: dir)
+      var plan = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8)
+      var summary = try String(contentsOf: dir.appendingPathComponent("summary.json"), encoding: .utf8)
+      edit(&plan, &summary)
+      try plan.write(to: dir.appendingPathComponent("plan.csv"), atomically: true, encoding: .utf8)
+      try summary.write(to: dir.appendingPathComponent("summary.json"), atomically: true, encoding: .utf8)
+      return try CLI.lungang(["verify", tinyYAML, dir.path])
+    }
+    // a1 (a math teacher at A) sent to D, outside her scope (zone North, no shared group).
+    let outOfScope = try broken("scope") { plan, _ in
+      plan = plan.replacingOccurrences(of: "a1,An Li,teacher,math,A,primary,B,primary", with: "a1,An Li,teacher,math,A,primary,D,junior")
+    }
+    XCTAssertEqual(outOfScope.status, 1)
+    XCTAssertTrue(outOfScope.err.contains("not an allowed destination of a1"), outOfScope.err)
+    // The principal of A sent to C as well: C then has two principals.
+    let overCap = try broken("cap") { plan, _ in
+      plan = plan.replacingOccurrences(of: "pA,Principal An,principal,,A,,B", with: "pA,Principal An,principal,,A,,C")
+    }
+    XCTAssertEqual(overCap.status, 1)
+    XCTAssertTrue(overCap.err.contains("rule violated"), overCap.err)
+    // A summary whose total was changed.
+    let badTotal = try broken("total") { _, summary in
+      summary = summary.replacingOccurrences(of: "\"total\": 489", with: "\"total\": 488")
+    }
+    XCTAssertEqual(badTotal.status, 1)
+    XCTAssertTrue(badTotal.err.contains("total is 488"), badTotal.err)
+  }
+
   func testValidateBaselineJSON() throws {
     let r = try CLI.lungang(["validate", "Scenarios/baseline.yaml", "--json"])
     XCTAssertEqual(r.status, 0, r.err)
