@@ -40,11 +40,7 @@ extension GLPKProblem {
     var values: [Double] = []
     if hasPoint {
       objective = glp_get_obj_val(pointer)
-      let count = n
-      values = [Double](repeating: 0, count: count + 1)
-      for j in stride(from: 1, through: count, by: 1) {
-        values[j] = glp_get_col_prim(pointer, Int32(j))
-      }
+      values = oneBasedColumnValues(glp_get_col_prim)
     }
     let bound = termination == .optimal ? objective : nil
     return SolveResult(
@@ -55,5 +51,16 @@ extension GLPKProblem {
       solveTime: stopwatch.elapsed, nodes: nil, rawReturnCode: code,
       raw: RawStatus.returnCode(code) + " / " + RawStatus.status(status),
       columnValues: values)
+  }
+}
+
+extension GLPKProblem {
+  /// Column values 1…n read with `value` (a `glp_get_col_prim`-style getter), index 0 unused.
+  func oneBasedColumnValues(
+    _ value: (OpaquePointer?, Int32) -> Double
+  ) -> [Double] {
+    var values = [Double](repeating: 0, count: n + 1)
+    for j in stride(from: 1, through: n, by: 1) { values[j] = value(pointer, Int32(j)) }
+    return values
   }
 }

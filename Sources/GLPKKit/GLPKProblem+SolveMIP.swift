@@ -167,11 +167,7 @@ extension GLPKProblem {
     var values: [Double] = []
     if hasPoint {
       objective = glp_mip_obj_val(pointer)
-      let count = n
-      values = [Double](repeating: 0, count: count + 1)
-      for j in stride(from: 1, through: count, by: 1) {
-        values[j] = glp_mip_col_val(pointer, Int32(j))
-      }
+      values = oneBasedColumnValues(glp_mip_col_val)
     }
     var bound = context.bestBound
     if termination == .optimal {

@@ -30,39 +30,32 @@ public enum CSVFileEncoding: String, Sendable, CaseIterable {
 
   /// Converts UTF-8 text to `charset` with the C library's iconv.
   static func iconv(_ text: String, to charset: String) throws -> Data {
-    let cd = iconv_open(charset, "UTF-8")
-    guard cd != iconv_t(bitPattern: -1) else {
-      throw GeneratorError(["this system's iconv cannot convert to \(charset)"])
-    }
-    defer { iconv_close(cd) }
-    var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-    let produced: Int = try input.withUnsafeMutableBufferPointer { inBuf in
-      try output.withUnsafeMutableBufferPointer { outBuf in
-        var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-        var inLeft = inBuf.count
-        var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-        var outLeft = outBuf.count
-        let r = Glibc_iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-        if r == -1 || inLeft != 0 {
-          throw GeneratorError(["cannot convert the text to \(charset)"])
-        }
-        return outBuf.count - outLeft
-      }
-    }
-    return Data(output[0..<produced].map { UInt8(bitPattern: $0) })
+    Data(
+      try convert(
+        Array(text.utf8), from: "UTF-8", to: charset,
+        cannotOpen: "this system's iconv cannot convert to \(charset)",
+        cannotConvert: "cannot convert the text to \(charset)"))
   }
-}
 
-extension CSVFileEncoding {
   /// Converts bytes in `charset` back to a string with iconv (used to check written files).
   static func iconvDecode(_ data: Data, from charset: String) throws -> String {
-    let cd = iconv_open("UTF-8", charset)
-    guard cd != iconv_t(bitPattern: -1) else {
-      throw GeneratorError(["this system's iconv cannot convert from \(charset)"])
-    }
+    String(
+      decoding: try convert(
+        [UInt8](data), from: charset, to: "UTF-8",
+        cannotOpen: "this system's iconv cannot convert from \(charset)",
+        cannotConvert: "cannot decode \(charset)"),
+      as: UTF8.self)
+  }
+
+  /// One iconv conversion of a whole buffer; the messages name what failed.
+  private static func convert(
+    _ bytes: [UInt8], from source: String, to target: String, cannotOpen: String,
+    cannotConvert: String
+  ) throws -> [UInt8] {
+    let cd = iconv_open(target, source)
+    guard cd != iconv_t(bitPattern: -1) else { throw GeneratorError([cannotOpen]) }
     defer { iconv_close(cd) }
-    var input = [UInt8](data).map { CChar(bitPattern: $0) }
+    var input = bytes.map { CChar(bitPattern: $0) }
     var output = [CChar](repeating: 0, count: input.count * 2 + 16)
     let produced: Int = try input.withUnsafeMutableBufferPointer { inBuf in
       try output.withUnsafeMutableBufferPointer { outBuf in
@@ -71,11 +64,11 @@ extension CSVFileEncoding {
         var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
         var outLeft = outBuf.count
         let r = Glibc_iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-        if r == -1 || inLeft != 0 { throw GeneratorError(["cannot decode \(charset)"]) }
+        if r == -1 || inLeft != 0 { throw GeneratorError([cannotConvert]) }
         return outBuf.count - outLeft
       }
     }
-    return String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return output[0..<produced].map { UInt8(bitPattern: $0) }
   }
 }
 
