@@ -168,6 +168,7 @@ public struct PlanOutputs {
     for k in allInputs.keys.sorted() { inputs.append((k, .string(allInputs[k] ?? ""))) }
     var doc: [(String, JSONValue)] = [
       ("scenario", .string(inst.scenario.name)),
+      ("scenario_file", inst.scenario.file.map { .string($0.standardizedFileURL.path) } ?? .null),
       ("status", .string(outcome.status.rawValue)),
       (
         "objective",
@@ -201,6 +202,7 @@ public struct PlanOutputs {
     }
     doc.append(("inputs", .object(inputs)))
     doc.append(("versions", .object([("lungang", .string(lungangVersion)), ("glpk", .string(glpkVersion()))])))
+    doc.append(("rules", inst.scenario.effectiveJSON()))
     if !outcome.reasons.isEmpty { doc.append(("reasons", .array(outcome.reasons.map { .string($0) }))) }
     return .object(doc)
   }

@@ -20,6 +20,7 @@ public enum PlanVerifier {
       return problems + ["plan.csv: missing staff_id, to_school or to_stage column"]
     }
     var seen = Set<String>()
+    var moves: [String: RuleCheck.Place] = [:]
     for (r, record) in table.records.enumerated() {
       let id = table.value(r, cID)
       let where_ = "plan.csv:\(record.line)"
@@ -28,6 +29,7 @@ public enum PlanVerifier {
       guard inst.movable[i] else { problems.append("\(where_): \(id) is not movable"); continue }
       let to = table.value(r, cTo)
       let stage = table.value(r, cStage)
+      moves[id] = RuleCheck.Place(school: to, stage: Stage.allCases.first { $0.code == stage })
       guard let j = inst.schoolIndex[to] else { problems.append("\(where_): unknown school \(to)"); continue }
       let match = inst.destinations[i].firstIndex { d in
         !d.isStay && d.school == j
@@ -39,6 +41,8 @@ public enum PlanVerifier {
       }
       plan.choice[i] = m
     }
+    problems += RuleCheck.problems(district: inst.district, scenario: inst.scenario, moves: moves)
+      .map { "rule violated: \($0)" }
     let ev = PlanEvaluation(plan, inst)
     problems += ev.violations.map { "rule violated: \($0)" }
     // summary.json figures.

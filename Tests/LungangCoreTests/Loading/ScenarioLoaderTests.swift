@@ -96,12 +96,13 @@ final class ScenarioLoaderTests: XCTestCase {
     XCTAssertEqual(s.solver.mipGap, 0.001)
     XCTAssertEqual(s.solver.threads, 2)
 
-    let json = s.effectiveRulesJSONObject()
-    let rules = json["rules"] as? [String: Any]
-    XCTAssertEqual(rules?["scope"] as? String, "district")
-    XCTAssertEqual(rules?["indicators"] as? [String], ["key", "senior_title"])
-    XCTAssertEqual((json["solver"] as? [String: Any])?["threads"] as? Int, 2)
-    XCTAssertTrue(JSONSerialization.isValidJSONObject(json))
+    let json = s.effectiveJSON()
+    XCTAssertEqual(json["rules"]?["scope"], .string("district"))
+    XCTAssertEqual(json["rules"]?["indicators"], .array([.string("key"), .string("senior_title")]))
+    XCTAssertEqual(json["solver"]?["threads"], .int(2))
+    XCTAssertEqual(json["weights"]?["wish_miss"], .num(7))
+    let parsed = try JSONSerialization.jsonObject(with: Data(json.serialized().utf8)) as? [String: Any]
+    XCTAssertNotNil(parsed)
   }
 
   func testMaxCommuteNullMeansNoLimitAndOverridesABase() throws {
