@@ -119,6 +119,17 @@ enum CLI {
     throw CLITestError("glpsol not found (looked in /usr/bin and PATH): install glpk-utils")
   }
 
+  /// Runs `lungang verify RESULT_DIR` (the scenario read from summary.json) and fails the
+  /// test unless it accepts the folder: every solve in these tests is checked this way.
+  static func assertVerified(_ dir: URL, file: StaticString = #filePath, line: UInt = #line) {
+    do {
+      let v = try lungang(["verify", dir.path])
+      XCTAssertEqual(v.status, 0, "verify \(dir.path): \(v.err)", file: file, line: line)
+    } catch {
+      XCTFail("verify \(dir.path): \(error)", file: file, line: line)
+    }
+  }
+
   /// Runs `lungang` with `args` in `cwd` (default: the package root).
   static func lungang(_ args: [String], cwd: URL? = nil, timeout: TimeInterval = 120) throws -> RunResult {
     try run(binary(), args, cwd: cwd ?? packageRoot, timeout: timeout)

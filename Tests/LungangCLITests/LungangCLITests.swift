@@ -24,6 +24,7 @@ final class LungangCLITests: XCTestCase {
     let out = tmp.appendingPathComponent("out")
     let r = try CLI.lungang(["solve", tinyYAML, "--out", out.path, "--json"])
     XCTAssertEqual(r.status, 0, r.err)
+    CLI.assertVerified(out)
 
     // Nothing but one JSON document on stdout.
     let text = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -134,6 +135,7 @@ final class LungangCLITests: XCTestCase {
     let out = tmp.appendingPathComponent("out")
     let r = try CLI.lungang(["solve", tinyYAML, "--out", out.path, "--no-timing", "--quiet"])
     XCTAssertEqual(r.status, 0, r.err)
+    CLI.assertVerified(out)
     let summary = try CLI.jsonObject(try Data(contentsOf: out.appendingPathComponent("summary.json")), "summary.json")
     let cv = try XCTUnwrap(summary["cv"] as? [String: Any])
 
@@ -423,6 +425,7 @@ final class LungangCLITests: XCTestCase {
     let out = tmp.appendingPathComponent("out")
     let r = try CLI.lungang(["solve", yaml.path, "--out", out.path])
     XCTAssertEqual(r.status, 0, "stdout: \(r.out)\nstderr: \(r.err)")
+    CLI.assertVerified(out)
     XCTAssertTrue(
       r.errLines.contains { $0.contains("warning") && $0.contains("h1") && $0.contains("w1") },
       "a warning names the pair: \(r.err)")
@@ -485,6 +488,7 @@ final class LungangCLITests: XCTestCase {
     XCTAssertTrue(r.err.contains("interrupted"), r.err)
     let doc = try CLI.jsonObject(r.stdout, "solve --json")
     XCTAssertEqual(doc["status"] as? String, "interrupted")
+    CLI.assertVerified(out)  // the plan written on SIGINT keeps every rule
     let objective = try XCTUnwrap(doc["objective"] as? [String: Any])
     XCTAssertNotNil(objective["total"] as? NSNumber)
     let plan = try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8)
@@ -504,6 +508,10 @@ final class LungangCLITests: XCTestCase {
     XCTAssertEqual(try CLI.lungang(["solve", tinyYAML, "--out", good.path, "-q"]).status, 0)
     let ok = try CLI.lungang(["verify", tinyYAML, good.path])
     XCTAssertEqual(ok.status, 0, ok.err)
+    CLI.assertVerified(good)  // the scenario read from summary.json's scenario_file
+    let notAResult = try CLI.lungang(["verify", tmp.path])
+    XCTAssertEqual(notAResult.status, 2)
+    XCTAssertTrue(notAResult.err.contains("summary.json: error: cannot read"), notAResult.err)
 
     func broken(_ name: String, _ edit: (inout String, inout String) -> Void) throws -> RunResult {
       let dir = tmp.appendingPathComponent(name)

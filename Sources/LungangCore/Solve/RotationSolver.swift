@@ -23,6 +23,12 @@ public struct SolveOptions: Sendable {
   public var progress = false
   /// Let GLPK print its own log to stderr.
   public var solverLog = false
+  /// When a core is idle, race a second search on the largest part still running. Off by
+  /// default: whichever racer finishes first decides among plans of equal cost, so racing
+  /// gives up byte-identical output across runs and thread counts.
+  public var race = false
+  /// Overrides the scenario's solver.threads when set (0: all cores).
+  public var threads: Int?
   public init() {}
 }
 
@@ -108,13 +114,14 @@ public enum RotationSolver {
     // Solve the parts, largest first, on up to `threads` dedicated threads.
     let order = subs.indices.sorted { subs[$0].columnCount > subs[$1].columnCount }
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let threads = max(1, inst.scenario.solver.threads == 0 ? cores : inst.scenario.solver.threads)
+    let requested = options.threads ?? inst.scenario.solver.threads
+    let threads = max(1, requested == 0 ? cores : requested)
     let results = PartResults(count: subs.count)
     let gap = inst.scenario.solver.mipGap
     let seed = startPoint
     let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
-    let schedule = Schedule(order: order, sizes: subs.map(\.columnCount))
+    let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let (p, variant) = schedule.next() {
         let part = decomposition.parts[p]
@@ -374,9 +381,13 @@ final class Schedule: @unchecked Sendable {
   /// Parts smaller than this are not raced.
   static let raceMinimumColumns = 2000
 
-  init(order: [Int], sizes: [Int]) {
+  /// Whether idle workers race a second search (see `SolveOptions.race`).
+  private let race: Bool
+
+  init(order: [Int], sizes: [Int], race: Bool = true) {
     self.order = order
     self.sizes = sizes
+    self.race = race
     races = sizes.map { _ in PartRace() }
   }
 
@@ -392,7 +403,7 @@ final class Schedule: @unchecked Sendable {
       races[p].join()
       return (p, 0)
     }
-    for p in order where sizes[p] >= Schedule.raceMinimumColumns {
+    for p in order where race && sizes[p] >= Schedule.raceMinimumColumns {
       if races[p].racers == 1 && !races[p].isSettled {
         races[p].join()
         return (p, 1)

@@ -34,11 +34,18 @@ extension Lungang {
     @Flag(help: "Print progress lines (parts, incumbent, bound, gap; at most once a second) to stderr; on by default when stderr is a terminal, off under --json and --quiet.")
     var progress = false
 
+    @Option(name: .long, help: "Threads for independent parts (overrides solver.threads; 0: all cores). The plan does not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "Race a second search on the largest part when a core is idle (may find plans sooner; among plans of equal cost the first finisher wins, so output is no longer byte-identical across runs).")
+    var race = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors to stderr.")
     var quiet = false
 
     func validate() throws {
       if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be positive") }
+      if let n = threads, n < 0 { throw ValidationError("--threads must be 0 (all cores) or more") }
     }
 
     func run() throws {
@@ -53,6 +60,8 @@ extension Lungang {
       var options = SolveOptions()
       options.timeLimit = timeLimit
       options.solverLog = solverLog
+      options.race = race
+      options.threads = threads
       options.progress = progress || (isatty(STDERR_FILENO) != 0 && !json && !quiet)
       if quiet { options.progress = false }
       let stop = StopRequest.installed(quiet: quiet)

@@ -47,4 +47,11 @@ final class PartRaceTests: XCTestCase {
     XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [1, 1], "an idle worker races part 1")
     XCTAssertNil(s.next(), "one racer per part, small parts are not raced")
   }
+
+  func testWithoutRacingEachPartIsHandedOutOnce() {
+    let s = Schedule(order: [1, 0], sizes: [100, 5000], race: false)
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [1, 0])
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [0, 0])
+    XCTAssertNil(s.next(), "no second search when racing is off")
+  }
 }
