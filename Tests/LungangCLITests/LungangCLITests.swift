@@ -415,6 +415,27 @@ final class LungangCLITests: XCTestCase {
     XCTAssertFalse((doc["reasons"] as? [String] ?? []).isEmpty, "summary has reasons")
     try assertTimingAddsUp(doc)
     XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "no plan written")
+
+    // diagnose says the same, naming the rule families, the people and the post.
+    let d = try CLI.lungang(["diagnose", yaml.path])
+    XCTAssertEqual(d.status, 3, d.err)
+    XCTAssertTrue(d.out.contains("couple: the hard rules admit no plan"), d.out)
+    XCTAssertTrue(d.out.contains("avoidance (rule 7): Husband Han (h1) may not stay at Xishan Primary (X), where Wife Wang (w1)"), d.out)
+    XCTAssertTrue(d.out.contains("teacher post caps (rule 2): relaxing it alone would admit a plan"), d.out)
+    XCTAssertTrue(d.out.contains("1 more math post in the primary section of Yuquan Primary (Y) (its cap is 1)"), d.out)
+    let dj = try CLI.lungang(["diagnose", yaml.path, "--json"])
+    XCTAssertEqual(dj.status, 3, dj.err)
+    let ddoc = try CLI.jsonObject(dj.stdout, "diagnose --json")
+    XCTAssertEqual(ddoc["hard_rules"] as? String, "no_plan")
+    XCTAssertEqual((ddoc["conflicts"] as? [String])?.count, 1)
+  }
+
+  func testDiagnoseTinyAdmitsAPlan() throws {
+    let d = try CLI.lungang(["diagnose", tinyYAML, "--json"])
+    XCTAssertEqual(d.status, 0, d.err)
+    let doc = try CLI.jsonObject(d.stdout, "diagnose --json")
+    XCTAssertEqual(doc["hard_rules"] as? String, "admits_plan")
+    XCTAssertEqual(doc["conflicts"] as? [String], [])
   }
 
   /// model.md: two people who both cannot move (not movable, or no allowed destination) and

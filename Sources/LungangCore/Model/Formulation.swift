@@ -19,6 +19,9 @@ public struct Formulation: Sendable {
   public var contradictions: [String] = []
   /// Avoid pairs of two people who cannot move and share a school (a warning).
   public var fixedAvoidWarnings: [String] = []
+  /// Avoid pairs where one side cannot move: the other (`mover`) lost every destination at
+  /// the fixed one's school (staying included when it is the same school).
+  public var avoidRemovals: [(mover: Int, fixed: Int, school: Int)] = []
 
   /// Builds the model of `inst`.
   public init(_ inst: RotationInstance, names: Bool = true) {
@@ -42,6 +45,7 @@ public struct Formulation: Sendable {
       case (true, false), (false, true):
         let (mover, fixed) = variable[a] ? (a, b) : (b, a)
         let j = inst.schoolOf[fixed]
+        avoidRemovals.append((mover, fixed, j))
         for (c, d) in inst.destinations[mover].enumerated() where d.school == j {
           allowed[mover][c] = false
         }
@@ -50,8 +54,10 @@ public struct Formulation: Sendable {
     }
     for i in 0..<n where variable[i] && !allowed[i].contains(true) {
       contradictions.append(
-        "avoidance: \(inst.staff[i].id) (\(inst.staff[i].name)) may not end with the people "
-          + "they avoid, and has no other allowed destination")
+        "avoidance (rule 7): \(inst.staff[i].name) (\(inst.staff[i].id)) may not end with "
+          + inst.avoidPairs.compactMap { $0.0 == i ? $0.1 : ($0.1 == i ? $0.0 : nil) }
+          .map { "\(inst.staff[$0].name) (\(inst.staff[$0].id))" }.joined(separator: ", ")
+          + ", and has no other allowed destination (scope, past schools, posts of their subject, commute or wishes)")
       variable[i] = false
     }
 
@@ -137,6 +143,7 @@ public struct Formulation: Sendable {
     // must leave whatever happens (their stay was pruned).
     var stayCols = Array(repeating: [(col: Int, key: Bool)](), count: inst.schools.count)
     var mustLeave = Array(repeating: (all: 0, key: 0), count: inst.schools.count)
+    var mustLeavePeople = Array(repeating: [Int](), count: inst.schools.count)
     var cadreStay: [Int] = []
     var cadreMustLeave = 0
     for i in 0..<n where variable[i] {
@@ -150,6 +157,7 @@ public struct Formulation: Sendable {
           stayCols[j].append((s, p.isKey))
         } else {
           mustLeave[j].all += 1
+          mustLeavePeople[j].append(i)
           if p.isKey { mustLeave[j].key += 1 }
         }
       }
@@ -194,8 +202,10 @@ public struct Formulation: Sendable {
       if base > inst.outflowLimit[j] {
         if cols.isEmpty {
           contradictions.append(
-            "outflow: \(mustLeave[j].all) teachers must leave \(inst.schools[j].id), over its "
-              + "limit of \(inst.outflowLimit[j])")
+            "the outflow limit (rule 5): \(mustLeave[j].all) teachers must leave "
+              + "\(inst.schools[j].name) (\(inst.schools[j].id)), over its limit of \(inst.outflowLimit[j]): "
+              + mustLeavePeople[j].map { "\(inst.staff[$0].name) (\(inst.staff[$0].id))" }.joined(separator: ", ")
+              + " may not stay, as each avoids someone there who cannot move (avoidance, rule 7)")
         } else {
           model.addRow(
             nm("outflow_j\(j)"), cols.map { ($0.col, -1.0) },

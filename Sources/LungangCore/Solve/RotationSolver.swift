@@ -178,7 +178,14 @@ public enum RotationSolver {
     }
     if !infeasibleParts.isEmpty {
       out.status = .infeasible
-      out.reasons = infeasibleParts.map { describeInfeasiblePart(form, decomposition.parts[$0], inst) }
+      let explainLimit = max(5, min(60, deadline.timeIntervalSinceNow))
+      out.reasons = infeasibleParts.map { p in
+        GLPK.runOnDedicatedThread {
+          ConflictExplainer.explain(
+            form, inst, part: decomposition.parts[p], sub: subs[p],
+            timeLimit: explainLimit / Double(infeasibleParts.count))
+        }
+      }
       return out
     }
     if anyMissing {
@@ -339,25 +346,6 @@ public enum RotationSolver {
     case (false, true): return .upper(hi)
     case (true, true): return lo == hi ? .fixed(lo) : .double(lo, hi)
     }
-  }
-
-  /// Names the rule families of an infeasible part, in a personnel officer's words.
-  static func describeInfeasiblePart(_ f: Formulation, _ part: Decomposition.Part, _ inst: RotationInstance) -> String {
-    var families = Set<String>()
-    for r in part.rows {
-      let name = f.model.rowNames[r]
-      if let u = name.firstIndex(of: "_") { families.insert(String(name[..<u])) } else { families.insert(name) }
-    }
-    var people = Set<Int>()
-    for c in part.columns where c < f.assignCount { people.insert(Int(f.assignPerson[c])) }
-    let schools = Set(people.map { inst.schoolOf[$0] }).sorted().prefix(8).map { inst.schools[$0].id }
-    let words: [String: String] = [
-      "post": "post caps", "outflow": "the outflow limit", "avoid": "avoidance",
-      "cpost": "cadre post caps", "one": "one destination each",
-    ]
-    let hard = families.compactMap { words[$0] }.sorted()
-    return "the hard rules (\(hard.joined(separator: ", "))) admit no plan for the "
-      + "\(people.count) people of schools \(schools.joined(separator: ", "))"
   }
 }
 
