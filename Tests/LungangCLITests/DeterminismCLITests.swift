@@ -29,3 +29,44 @@ final class DeterminismCLITests: XCTestCase {
     XCTAssertEqual(outputs[0], outputs[2], "two runs on one thread")
   }
 }
+
+/// `--redact`: no person's name in any output, stable pseudonyms, the plan unchanged.
+final class RedactionCLITests: XCTestCase {
+  func testRedactReplacesEveryNameByAStablePseudonym() throws {
+    let tmp = try CLI.tempDir(self)
+    let staff = csvRecords(try CLI.read(CLI.packageRoot.appendingPathComponent("Scenarios/tiny/staff.csv")))
+    let nameColumn = try XCTUnwrap(staff.header.first { $0 == "name" || $0 == "姓名" })
+    let names = staff.records.compactMap { $0[nameColumn] }.filter { !$0.isEmpty }
+    XCTAssertEqual(names.count, staff.records.count)
+
+    var texts: [String: String] = [:]
+    var files: [String: String] = [:]
+    for run in ["plain", "redacted", "redacted-again"] {
+      let out = tmp.appendingPathComponent(run)
+      var args = ["solve", "Scenarios/tiny.yaml", "--out", out.path, "--no-timing"]
+      if run != "plain" { args.append("--redact") }
+      let r = try CLI.lungang(args)
+      XCTAssertEqual(r.status, 0, r.err)
+      texts[run] = r.out + r.err
+      for f in try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() {
+        files[run, default: ""] += try CLI.read(out.appendingPathComponent(f))
+      }
+      texts[run, default: ""] += files[run, default: ""]
+      if run != "plain" { CLI.assertVerified(out) }
+    }
+    let redacted = try XCTUnwrap(texts["redacted"])
+    for n in names { XCTAssertFalse(redacted.contains(n), "\(n) appears in a redacted output") }
+    XCTAssertTrue(try XCTUnwrap(texts["plain"]).contains(names[0]), "the names are there without --redact")
+    XCTAssertEqual(files["redacted"], files["redacted-again"], "pseudonyms are stable")
+    // Same plan: plan.csv equal once the name column is dropped.
+    func planWithoutNames(_ run: String) throws -> [[String]] {
+      parseCSV(try CLI.read(tmp.appendingPathComponent(run).appendingPathComponent("plan.csv"))).map { row in
+        row.enumerated().filter { $0.offset != 1 }.map(\.element)
+      }
+    }
+    XCTAssertEqual(try planWithoutNames("plain"), try planWithoutNames("redacted"))
+    let pseudonyms = parseCSV(try CLI.read(tmp.appendingPathComponent("redacted/plan.csv"))).dropFirst().map { $0[1] }
+    XCTAssertFalse(pseudonyms.isEmpty)
+    for p in pseudonyms { XCTAssertNotNil(p.range(of: "^P-[0-9a-f]{10}$", options: .regularExpression), p) }
+  }
+}

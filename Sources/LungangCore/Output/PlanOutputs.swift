@@ -17,6 +17,8 @@ public struct PlanOutputs {
   public let timing: Timing
   /// Leave the timing block out of summary.json so that reruns are byte-identical.
   public var omitTiming = false
+  /// Names were replaced by pseudonyms (`--redact`); recorded in summary.json.
+  public var redacted = false
 
   public init(_ inst: RotationInstance, _ outcome: SolveOutcome, timing: Timing) {
     self.inst = inst
@@ -203,6 +205,7 @@ public struct PlanOutputs {
     doc.append(("inputs", .object(inputs)))
     doc.append(("versions", .object([("lungang", .string(lungangVersion)), ("glpk", .string(glpkVersion()))])))
     doc.append(("rules", inst.scenario.effectiveJSON()))
+    if redacted { doc.append(("redacted", .bool(true))) }
     if !outcome.reasons.isEmpty { doc.append(("reasons", .array(outcome.reasons.map { .string($0) }))) }
     return .object(doc)
   }

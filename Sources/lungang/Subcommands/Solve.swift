@@ -40,6 +40,9 @@ extension Lungang {
     @Flag(help: "Race a second search on the largest part when a core is idle (may find plans sooner; among plans of equal cost the first finisher wins, so output is no longer byte-identical across runs).")
     var race = false
 
+    @Flag(help: "Replace every person's name by a stable pseudonym (P- and 10 hex digits of SHA-256 of the staff id) in every output.")
+    var redact = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors to stderr.")
     var quiet = false
 
@@ -56,7 +59,8 @@ extension Lungang {
       if outDir.standardizedFileURL.path == input.scenario.district.standardizedFileURL.path {
         throw ValidationError("--out must not be the district folder")
       }
-      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let inst = RotationInstance(
+        district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
       var options = SolveOptions()
       options.timeLimit = timeLimit
       options.solverLog = solverLog
@@ -76,6 +80,7 @@ extension Lungang {
       let tw = Date()
       var outputs = PlanOutputs(inst, outcome, timing: timing)
       outputs.omitTiming = noTiming
+      outputs.redacted = redact
       switch outcome.status {
       case .infeasible:
         Diagnostics.note("lungang: the hard rules admit no plan:")
@@ -92,6 +97,7 @@ extension Lungang {
       timing.total = Date().timeIntervalSince(t0)
       outputs = PlanOutputs(inst, outcome, timing: timing)
       outputs.omitTiming = noTiming
+      outputs.redacted = redact
       do {
         try outputs.write(to: outDir)
       } catch {
