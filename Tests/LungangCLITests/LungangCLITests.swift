@@ -485,6 +485,16 @@ final class LungangCLITests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing solved")
   }
 
+  func testOutputIntoTheDistrictFolderIsRefused() throws {
+    for out in ["Scenarios/tiny", "Scenarios/tiny/", "Scenarios/tiny/out", "Scenarios/../Scenarios/tiny"] {
+      let r = try CLI.lungang(["solve", tinyYAML, "--out", out])
+      XCTAssertEqual(r.status, 64, "\(out): \(r.err)")
+      XCTAssertTrue(r.err.contains("must not be the district folder or inside it"), r.err)
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("Scenarios/tiny/plan.csv").path))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("Scenarios/tiny/out").path))
+  }
+
   func testOutputThatCannotBeWrittenExits73() throws {
     let tmp = try CLI.tempDir(self)
     let file = tmp.appendingPathComponent("a-file")

@@ -56,8 +56,10 @@ extension Lungang {
       let input = try Diagnostics.loadScenario(scenario)
       if !quiet { Diagnostics.print(input.district.warnings) }
       let outDir = URL(fileURLWithPath: out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)
-      if outDir.standardizedFileURL.path == input.scenario.district.standardizedFileURL.path {
-        throw ValidationError("--out must not be the district folder")
+      let outPath = outDir.standardizedFileURL.resolvingSymlinksInPath().path
+      let districtPath = input.scenario.district.standardizedFileURL.resolvingSymlinksInPath().path
+      if outPath == districtPath || outPath.hasPrefix(districtPath + "/") {
+        throw ValidationError("--out must not be the district folder or inside it (\(input.scenario.district.path))")
       }
       let inst = RotationInstance(
         district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
