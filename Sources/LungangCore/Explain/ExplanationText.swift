@@ -88,8 +88,23 @@ extension PersonExplanation {
         + (moves.isEmpty ? "" : " (" + (places.count <= 10 ? places.joined(separator: ", ") : places.prefix(10).joined(separator: ", ") + ", …") + ")"))
     let other = inst.schools.count - 1
     l.append("  of the other \(other) schools of the district:")
+    let p = inst.staff[person]
+    let ownTier = inst.schools[inst.schoolOf[person]].tier
     for (rule, js) in rules.byRule() {
-      l.append("  - \(js.count) \(rule.words): \(schoolList(js))")
+      switch rule {
+      case .commute:
+        let limit = PersonExplanation.num(inst.rules.maxCommuteKm ?? 0)
+        let far = js.prefix(10).map { j in
+          "\(inst.schools[j].id) \(PlanOutputs.fmt(RotationInstance.km(p.home, inst.schools[j].location) ?? 0, 2)) km"
+        }
+        l.append(
+          "  - \(js.count) beyond max_commute_km \(limit): " + far.joined(separator: ", ")
+            + (js.count > 10 ? ", … (\(js.count) in all)" : ""))
+      case .keyToSameOrWeaker:
+        l.append("  - \(js.count) \(rule.words), tier < own tier \(ownTier): \(schoolList(js))")
+      default:
+        l.append("  - \(js.count) \(rule.words): \(schoolList(js))")
+      }
     }
     if let limit = inst.rules.maxCommuteKm, inst.staff[person].home == nil {
       l.append("  (max_commute_km \(PersonExplanation.num(limit)) does not apply: no home location)")

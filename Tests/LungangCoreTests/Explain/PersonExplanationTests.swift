@@ -90,7 +90,7 @@ final class PersonExplanationTests: XCTestCase {
       "Eligible (应交流): yes", "years at the school: 8 ≥ teacher_min_years 6",
       "age 2026 − 1980 = 46; retirement age (F) 55: 9 years left, > retirement_buffer 5",
       "Allowed destinations besides staying: 2 (B/primary, C/primary)",
-      "- 1 out of scope: D", "- 1 past school (past_schools): E", "- 1 beyond max_commute_km: H",
+      "- 1 out of scope: D", "- 1 past school (past_schools): E", "- 1 beyond max_commute_km 5: H 11.12 km",
       "- 1 above their certificate (cert): F", "- 1 no post of their subject: G",
       "Plan: moves A/primary → C/primary", "wish: their 1st wish (list C;B): wish cost 1 − 1 = 0",
       "commute: 0.00 km from home (now 0.00 km)",
