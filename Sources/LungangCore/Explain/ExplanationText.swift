@@ -194,7 +194,11 @@ extension PersonExplanation {
           l.append("  key teacher from tier \(inst.schools[j0].tier) to tier \(inst.schools[d.school].tier) (key_to_same_or_weaker)")
         }
       }
-      for e in indicatorEffects() { l.append("  " + indicatorLine(e)) }
+      let effects = indicatorEffects()
+      if !effects.isEmpty {
+        l.append("  balance indicators they count for (section counts before → after, whole plan):")
+        for e in effects { l.append("    " + indicatorLine(e)) }
+      }
     }
     return l
   }
