@@ -7,5 +7,8 @@ struct Lungang: ParsableCommand {
     commandName: "lungang",
     abstract: "Plan the exchange rotation of teachers and school cadres (干部教师交流轮岗).",
     version: lungangVersion,
-    subcommands: [Solve.self, Validate.self, Verify.self, Diagnose.self, Generate.self, Export.self])
+    subcommands: [
+      Solve.self, Validate.self, Verify.self, Diagnose.self, Compare.self, Explain.self, Generate.self,
+      Export.self,
+    ])
 }

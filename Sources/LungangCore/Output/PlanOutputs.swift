@@ -150,6 +150,8 @@ public struct PlanOutputs {
       ("moved_cadres", ev.map { .int($0.movedCadres) } ?? .null),
       ("shortage", ev.map { .int($0.shortageHeads) } ?? .null),
       ("quota_missing", ev.map { .int($0.quotaMissing) } ?? .null),
+      ("quota_schools", .int(inst.quotaSchools)),
+      ("quota_met", ev.map { .int($0.quotaMet(inst)) } ?? .null),
     ]
     // CV per stage and indicator.
     let bterms = inst.balanceTerms()

@@ -1,47 +1,22 @@
 import Foundation
 
 /// Checks a written plan against the rules and its summary.json, without GLPK: re-reads
-/// plan.csv, rebuilds who ends where, evaluates every rule and term directly
+/// plan.csv (`PlanFile`), rebuilds who ends where, evaluates every rule and term directly
 /// (`PlanEvaluation`) and compares each figure of summary.json.
 public enum PlanVerifier {
   /// Problems found, in words; empty when the plan and its summary are right.
   public static func verify(_ inst: RotationInstance, resultDir: URL) -> [String] {
     var problems: [String] = []
     let planURL = resultDir.appendingPathComponent("plan.csv")
-    guard let data = FileManager.default.contents(atPath: planURL.path) else {
-      return ["\(planURL.path): cannot read"]
+    let file: PlanFile
+    do {
+      file = try PlanFile.read(inst, from: planURL)
+    } catch {
+      return ["\(error)"]
     }
-    let (table, diags) = CSVReader.parse([UInt8](data), file: "plan.csv")
-    problems += diags.filter { $0.severity == .error }.map(\.description)
-    var plan = Plan.allStay(inst)
-    let header = table.header.map { $0.lowercased() }
-    func col(_ name: String) -> Int? { header.firstIndex(of: name) }
-    guard let cID = col("staff_id"), let cTo = col("to_school"), let cStage = col("to_stage") else {
-      return problems + ["plan.csv: missing staff_id, to_school or to_stage column"]
-    }
-    var seen = Set<String>()
-    var moves: [String: RuleCheck.Place] = [:]
-    for (r, record) in table.records.enumerated() {
-      let id = table.value(r, cID)
-      let where_ = "plan.csv:\(record.line)"
-      guard let i = inst.staffIndex[id] else { problems.append("\(where_): unknown staff \(id)"); continue }
-      if !seen.insert(id).inserted { problems.append("\(where_): \(id) listed twice") }
-      guard inst.movable[i] else { problems.append("\(where_): \(id) is not movable"); continue }
-      let to = table.value(r, cTo)
-      let stage = table.value(r, cStage)
-      moves[id] = RuleCheck.Place(school: to, stage: Stage.allCases.first { $0.code == stage })
-      guard let j = inst.schoolIndex[to] else { problems.append("\(where_): unknown school \(to)"); continue }
-      let match = inst.destinations[i].firstIndex { d in
-        !d.isStay && d.school == j
-          && (d.section < 0 || inst.sections[d.section].stage.code == stage)
-      }
-      guard let m = match else {
-        problems.append("\(where_): \(to)/\(stage) is not an allowed destination of \(id)")
-        continue
-      }
-      plan.choice[i] = m
-    }
-    problems += RuleCheck.problems(district: inst.district, scenario: inst.scenario, moves: moves)
+    problems += file.problems
+    let plan = file.plan
+    problems += RuleCheck.problems(district: inst.district, scenario: inst.scenario, moves: file.moves)
       .map { "rule violated: \($0)" }
     let ev = PlanEvaluation(plan, inst)
     problems += ev.violations.map { "rule violated: \($0)" }
@@ -71,6 +46,11 @@ public enum PlanVerifier {
       ("shortage", ev.shortageHeads), ("quota_missing", ev.quotaMissing),
     ]
     for (k, v) in expected where (counts[k] as? NSNumber)?.intValue != v {
+      problems.append("summary.json: counts.\(k) is \(counts[k] ?? "missing"), the plan gives \(v)")
+    }
+    // Added later: checked when the summary has them.
+    let later: [(String, Int)] = [("quota_schools", inst.quotaSchools), ("quota_met", ev.quotaMet(inst))]
+    for (k, v) in later where counts[k] != nil && (counts[k] as? NSNumber)?.intValue != v {
       problems.append("summary.json: counts.\(k) is \(counts[k] ?? "missing"), the plan gives \(v)")
     }
     let cv = doc["cv"] as? [String: Any] ?? [:]

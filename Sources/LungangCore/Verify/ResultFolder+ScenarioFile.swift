@@ -1,7 +1,6 @@
 import Foundation
 
-/// A folder written by `lungang solve`: plan.csv, sections.csv, summary.json.
-public enum ResultFolder {
+extension ResultFolder {
   /// The scenario file a result folder was solved from (summary.json `scenario_file`), or a
   /// message saying why it cannot be told.
   public static func scenarioFile(of dir: URL) -> Result<String, InputError> {
