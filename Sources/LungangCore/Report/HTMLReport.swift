@@ -229,14 +229,18 @@ public enum HTMLReport {
           ])
         }
       }
+      let changeHead: [(String, Bool)] = [
+        (s.schoolID, false), (s.name, false), (s.stage, false), (s.indicator, false), (s.before, true),
+        (s.after, true), (s.threshold, true), (s.change, false),
+      ]
       if changes.isEmpty {
         p(s.noChanges)
+      } else if changes.count > 40 {
+        add("<details><summary>\(Self.e(s.showTable)) (\(changes.count))</summary>")
+        table(changeHead, changes)
+        add("</details>")
       } else {
-        table(
-          [
-            (s.schoolID, false), (s.name, false), (s.stage, false), (s.indicator, false), (s.before, true),
-            (s.after, true), (s.threshold, true), (s.change, false),
-          ], changes)
+        table(changeHead, changes)
       }
 
       // Per-section charts.

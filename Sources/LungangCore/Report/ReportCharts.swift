@@ -101,14 +101,14 @@ enum ReportCharts {
     let textW = 70.0
     let barH = 13.0
     let rowH = Double(series.count) * (barH + 2) + 10
-    let top = 26.0
+    let top = series.count > 1 || markLegend != nil ? 26.0 : 6.0
     let peak = max(
       maxValue ?? 0, rows.flatMap(\.values).max() ?? 0, rows.compactMap(\.mark).max() ?? 0, 1e-9)
     let scale = barArea / (peak * 1.04)
     var d = SVGDrawing(width: labelW + barArea + textW, height: top + Double(rows.count) * rowH + 6)
-    // Legend.
+    // Legend (none for a single series without marks).
     var lx = labelW
-    for (name, colour) in series {
+    for (name, colour) in series where series.count > 1 {
       d.rect(lx, 6, 12, 12, fill: colour)
       d.text(lx + 16, 16, name, size: 12)
       lx += 16 + textWidth(name, size: 12) + 18
@@ -141,10 +141,10 @@ enum ReportCharts {
       ($0.per100Before, $0.per100After, $0.section) < ($1.per100Before, $1.per100After, $1.section)
     }
     let n = Double(max(rows.count, 1))
-    let plotW = min(1080, max(220, n * 9))
+    let plotW = max(200, min(1080, n * 9, n * 36))
     let step = plotW / n
     let left = 44.0
-    let top = 22.0
+    let top = 24.0
     let plotH = 170.0
     let bottom = 14.0
     let peakValue = rows.map { max($0.per100Before, $0.per100After) }.max() ?? 0
@@ -153,31 +153,39 @@ enum ReportCharts {
     let yMax = (peak / tick).rounded(.up) * tick
     func y(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
     var d = SVGDrawing(width: left + plotW + 56, height: top + plotH + bottom)
-    // Legend.
-    d.circle(left + 6, 10, r: 3.2, fill: "#fff", stroke: axis)
-    d.text(left + 13, 14, s.legendBefore, size: 11)
-    let x2 = left + 22 + textWidth(s.legendBefore, size: 11)
-    d.circle(x2, 10, r: 3.2, fill: after)
-    d.text(x2 + 7, 14, s.legendAfter, size: 11)
+    // Legend: hollow before; filled after, green/red against the threshold.
+    var lx = left + 6
+    d.circle(lx, 10, r: 3.2, fill: "#fff", stroke: axis)
+    d.text(lx + 7, 14, s.legendBefore, size: 11)
+    lx += 22 + textWidth(s.legendBefore, size: 11)
+    let afterKeys: [(String, String)] =
+      view.threshold == nil
+      ? [(s.legendAfter, after)] : [(s.legendAfterMeets, ok), (s.legendAfterMisses, bad)]
+    for (text, colour) in afterKeys {
+      d.circle(lx, 10, r: 3.2, fill: colour)
+      d.text(lx + 7, 14, text, size: 11)
+      lx += 22 + textWidth(text, size: 11)
+    }
     // Grid and axis.
     var v = 0.0
     while v <= yMax + 1e-9 {
       d.line(left, y(v), left + plotW, y(v), stroke: grid)
-      d.text(left - 5, y(v) + 4, ReportFormat.coord(v), anchor: "end", size: 10.5, fill: "#495057")
+      d.text(left - 5, y(v) + 4, tickLabel(v), anchor: "end", size: 10.5, fill: "#495057")
       v += tick
     }
     d.line(left, top, left, top + plotH, stroke: axis)
     // Sections.
+    let radius = min(3.2, max(1.6, step * 0.36))
+    let stem = min(2.5, max(1, step * 0.25))
     for (i, r) in rows.enumerated() {
       let x = left + (Double(i) + 0.5) * step
       let yb = y(r.per100Before)
       let ya = y(r.per100After)
       let colour = r.metAfter.map { $0 ? ok : bad } ?? after
-      let radius = min(3.2, max(1.6, step * 0.36))
       d.beginGroup(
         tip: "\(r.schoolID) \(r.schoolName) (\(s.stage(r.stage))): "
           + "\(ReportFormat.per100(r.per100Before)) → \(ReportFormat.per100(r.per100After))")
-      if abs(yb - ya) > 0.05 { d.line(x, yb, x, ya, stroke: "#ced4da", width: max(1, step * 0.25)) }
+      if abs(yb - ya) > 0.05 { d.line(x, yb, x, ya, stroke: "#ced4da", width: stem) }
       d.circle(x, yb, r: radius, fill: "#fff", stroke: axis)
       d.circle(x, ya, r: radius, fill: colour)
       d.endGroup()
@@ -187,6 +195,14 @@ enum ReportCharts {
       d.text(left + plotW + 4, y(t) + 4, "\(s.legendThreshold) \(ReportFormat.coord(t))", size: 10.5, fill: out)
     }
     return d.render(label: "\(s.stage(view.stage)) \(s.indicator(view.indicator))")
+  }
+
+  /// An axis tick value with at most 2 decimals and no trailing zeros (0.25, 0.5, 1).
+  static func tickLabel(_ v: Double) -> String {
+    var t = ReportFormat.num(v, 2)
+    while t.hasSuffix("0") && t.contains(".") { t.removeLast() }
+    if t.hasSuffix(".") { t.removeLast() }
+    return t
   }
 
   /// A flow matrix as a heat-map: rows are where people leave, columns where they arrive;
@@ -247,7 +263,7 @@ enum ReportCharts {
       ($1.net, $1.moves, $0.school) < ($0.net, $0.moves, $1.school)
     }
     let n = Double(max(rows.count, 1))
-    let plotW = min(1080, max(220, n * 10))
+    let plotW = max(120, min(1080, n * 10, n * 24))
     let step = plotW / n
     let left = 40.0
     let top = 24.0

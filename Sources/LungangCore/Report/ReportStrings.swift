@@ -111,8 +111,8 @@ public struct ReportStrings: Sendable {
   }
   var perSectionChartsCaption: String {
     t(
-      "每列为一个学部，按交流前数值排序。空心点：交流前；实心点：交流后（绿：达标，红：未达标）；虚线：标准。悬停可查看学校。",
-      "One column per section, sorted by the value before. Hollow dot: before; filled dot: after (green: meets, red: misses); dashed line: the threshold. Hover for the school.")
+      "每列为一个学部，按交流前数值排序。空心点：交流前；实心点：交流后（绿：达标，红：未达标，蓝：无标准）；虚线：标准。悬停可查看学校。",
+      "One column per section, sorted by the value before. Hollow dot: before; filled dot: after (green: meets, red: misses, blue: no threshold); dashed line: the threshold. Hover for the school.")
   }
   var perSectionHeading: String { t("各学部指标明细（每百名学生）", "Indicators per section (per 100 pupils)") }
   var showTable: String { t("展开表格", "Show the table") }
@@ -123,6 +123,8 @@ public struct ReportStrings: Sendable {
   var legendBefore: String { t("交流前", "before") }
   var legendAfter: String { t("交流后", "after") }
   var legendThreshold: String { t("标准", "threshold") }
+  var legendAfterMeets: String { t("交流后达标", "after, meets") }
+  var legendAfterMisses: String { t("交流后未达标", "after, misses") }
 
   func stage(_ g: Stage) -> String { g == .primary ? t("小学", "primary") : t("初中", "junior") }
 
@@ -168,8 +170,8 @@ public struct ReportStrings: Sendable {
   var perSchool: String { t("各校调出与调入", "Moves out and arrivals per school") }
   var perSchoolCaption: String {
     t(
-      "每列为一所有人员流动的学校，按净变化排序。上：调入；下：调出。悬停可查看学校。",
-      "One column per school with moves, sorted by net change. Up: arrivals; down: people leaving. Hover for the school.")
+      "每列为一所有人员流动的学校，按净变化排序。上：调入；下：调出；黑点：净变化。悬停可查看学校。",
+      "One column per school with moves, sorted by net change. Up: arrivals; down: people leaving; dot: net change. Hover for the school.")
   }
   var zone: String { t("学区", "Zone") }
   var tierHeading: String { t("办学水平", "Tier") }
