@@ -171,7 +171,7 @@ public enum HTMLReport {
         s.cvChartCaption,
         ReportCharts.horizontalBars(
           cvRows, series: [(s.legendBefore, ReportCharts.before), (s.legendAfter, ReportCharts.after)],
-          markLegend: s.limit, label: s.cvHeading))
+          markLegend: s.legendLimit, label: s.cvHeading))
       table(
         [
           (s.stage, false), (s.indicator, false), (s.before, true), (s.after, true), (s.limit, true), (s.meetingBefore, false),

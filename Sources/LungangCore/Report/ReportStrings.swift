@@ -123,6 +123,7 @@ public struct ReportStrings: Sendable {
   var legendBefore: String { t("交流前", "before") }
   var legendAfter: String { t("交流后", "after") }
   var legendThreshold: String { t("标准", "threshold") }
+  var legendLimit: String { t("上限", "limit") }
   var legendAfterMeets: String { t("交流后达标", "after, meets") }
   var legendAfterMisses: String { t("交流后未达标", "after, misses") }
 
