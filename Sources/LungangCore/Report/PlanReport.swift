@@ -79,7 +79,8 @@ public struct PlanReport: Sendable {
 
   /// Moves between groups of schools: counts[from][to].
   public struct FlowMatrix: Sendable, Hashable {
-    /// Row and column labels (zone names, or tiers "1", "2", "3").
+    /// Row and column labels (zone names, or tiers "1", "2", "3"; a tier outside 1–3, which
+    /// the loader refuses, would count as the nearest).
     public var labels: [String]
     public var counts: [[Int]]
     public var total: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
@@ -236,8 +237,10 @@ public struct PlanReport: Sendable {
       let to = plan.endSchool(i, in: inst)
       let a = inst.schools[from]
       let b = inst.schools[to]
+      let ta = min(max(a.tier, 1), 3) - 1
+      let tb = min(max(b.tier, 1), 3) - 1
       zf[zoneAt[a.zone] ?? 0][zoneAt[b.zone] ?? 0] += 1
-      tf[a.tier - 1][b.tier - 1] += 1
+      tf[ta][tb] += 1
       if p.role.isCadre {
         rows[from].outCadres += 1
         rows[to].inCadres += 1
@@ -247,7 +250,7 @@ public struct PlanReport: Sendable {
         if p.isKey {
           rows[from].outKey += 1
           rows[to].inKey += 1
-          kf[a.tier - 1][b.tier - 1] += 1
+          kf[ta][tb] += 1
         }
       }
     }
