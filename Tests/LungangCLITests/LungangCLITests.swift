@@ -235,7 +235,7 @@ final class LungangCLITests: XCTestCase {
       XCTAssertEqual(r.status, 0, r.err)
       XCTAssertEqual(try Data(contentsOf: d.appendingPathComponent("summary.json")), r.stdout)
     }
-    for f in ["plan.csv", "sections.csv", "summary.json"] {
+    for f in ["plan.csv", "sections.csv", "summary.json", "report.html", "report.md"] {
       let a = try Data(contentsOf: dirs[0].appendingPathComponent(f))
       let b = try Data(contentsOf: dirs[1].appendingPathComponent(f))
       XCTAssertFalse(a.isEmpty, f)
@@ -245,7 +245,7 @@ final class LungangCLITests: XCTestCase {
     XCTAssertNil(summary["timing"], "--no-timing leaves timing out")
     XCTAssertEqual(
       try Set(FileManager.default.contentsOfDirectory(atPath: dirs[0].path)),
-      ["plan.csv", "sections.csv", "summary.json"], "no temp files are left behind")
+      ["plan.csv", "sections.csv", "summary.json", "report.html", "report.md"], "no temp files are left behind")
   }
 
   // MARK: 4. Invalid input

@@ -1,7 +1,11 @@
 /// The readable summary of a solve printed to stdout.
 public enum SummaryText {
-  /// Renders headline figures, objective terms and CVs before and after.
-  public static func render(_ inst: RotationInstance, _ o: SolveOutcome, outDir: String) -> String {
+  /// Renders headline figures, objective terms and CVs before and after; `files` are the
+  /// names written into `outDir`.
+  public static func render(
+    _ inst: RotationInstance, _ o: SolveOutcome, outDir: String,
+    files: [String] = ["plan.csv", "sections.csv", "summary.json"]
+  ) -> String {
     var s = "\(inst.scenario.name)\n"
     s += "status: \(o.status.rawValue)"
     if let t = o.objective { s += "   objective \(PlanOutputs.fmt(t, 3))" }
@@ -33,7 +37,7 @@ public enum SummaryText {
       }
       s += renderTable(cv, rightAligned: [2, 3, 4]) + "\n"
     }
-    s += "written to \(outDir)/ (plan.csv, sections.csv, summary.json)\n"
+    s += "written to \(outDir)/ (\(files.joined(separator: ", ")))\n"
     return s
   }
 

@@ -6,7 +6,7 @@ extension Lungang {
   /// `lungang solve`: find the best rotation plan of a scenario and write it.
   struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Find the optimal rotation plan of a scenario and write plan.csv, sections.csv and summary.json.",
+      abstract: "Find the optimal rotation plan of a scenario and write plan.csv, sections.csv, summary.json, report.html and report.md.",
       discussion: """
         Exit status: 0 a plan was written; 2 invalid input (nothing solved); 3 the hard rules \
         admit no plan; 4 stopped before any plan was found; 64 bad usage; 70 internal error; \
@@ -46,9 +46,16 @@ extension Lungang {
     @Flag(name: .shortAndLong, help: "Print nothing but errors to stderr.")
     var quiet = false
 
+    @Option(name: .long, help: "Language of report.html and report.md: zh (default) or en.")
+    var lang: String = "zh"
+
+    @Flag(help: "Do not write report.html and report.md.")
+    var noReport = false
+
     func validate() throws {
       if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be positive") }
       if let n = threads, n < 0 { throw ValidationError("--threads must be 0 (all cores) or more") }
+      if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en, not '\(lang)'") }
     }
 
     func run() throws {
@@ -102,6 +109,10 @@ extension Lungang {
       outputs.redacted = redact
       do {
         try outputs.write(to: outDir)
+        if !noReport {
+          let report = PlanReport(inst, outcome, timing: noTiming ? nil : timing)
+          try ReportFiles.write(report, language: ReportLanguage(rawValue: lang) ?? .zh, to: outDir)
+        }
       } catch {
         Diagnostics.note("lungang: cannot write \(outDir.path): \(error.localizedDescription)")
         throw ExitCode(ExitStatus.cannotWrite)
@@ -109,7 +120,8 @@ extension Lungang {
       if json {
         print(outputs.summary().serialized(), terminator: "")
       } else {
-        print(SummaryText.render(inst, outcome, outDir: outDir.relativePath), terminator: "")
+        let files = ["plan.csv", "sections.csv", "summary.json"] + (noReport ? [] : ReportFiles.names)
+        print(SummaryText.render(inst, outcome, outDir: outDir.relativePath, files: files), terminator: "")
       }
     }
   }
