@@ -11,7 +11,7 @@ import Yams
 /// - Every number must be finite: YAML's `.inf` and `.nan`, and `1e309`, are errors; so are
 ///   YAML 1.1 base-60 numbers (`1:30`).
 /// - Anchors are allowed but aliases (`*name`) are errors, found before any is followed; a
-///   scenario file may have at most 1 MiB.
+///   scenario file may have at most 1 MiB, and a chain of `extends` at most 64 files.
 /// - `quota_tiers` and `indicators` may be empty; repeated items are kept once.
 /// - Numbers must be plain YAML scalars (a quoted `"0.1"` is a type error); whole numbers may
 ///   be written `6.0`; booleans accept YAML's `true/false/yes/no/on/off`.
@@ -29,6 +29,9 @@ public enum ScenarioLoader {
     "move",
   ]
   static let solverKeys: Set<String> = ["time_limit_s", "mip_gap", "threads"]
+  /// Longest chain of files extending one another (each is a recursive call; 5,000 overflowed
+  /// the stack).
+  static let maxExtendsDepth = 64
   /// Largest scenario file read: real ones have a few dozen lines.
   static let maxFileBytes = 1 << 20
   /// Range of every count of years (`*_min_years`, `retirement_age`, `retirement_buffer`):
@@ -149,7 +152,12 @@ public enum ScenarioLoader {
           let here = file.standardizedFileURL.resolvingSymlinksInPath()
           let chainHere = chain + [here]
           let resolved = base.resolvingSymlinksInPath()
-          if chainHere.contains(resolved) {
+          if chainHere.count >= ScenarioLoader.maxExtendsDepth {
+            sink.error(
+              label, pair.value.mark?.line, "extends",
+              "more than \(ScenarioLoader.maxExtendsDepth) files extend one another")
+            unreadable = true
+          } else if chainHere.contains(resolved) {
             let names = (chainHere + [resolved]).map(\.lastPathComponent).joined(separator: " → ")
             sink.error(label, pair.key.mark?.line, "extends", "extends cycle: \(names)")
             unreadable = true

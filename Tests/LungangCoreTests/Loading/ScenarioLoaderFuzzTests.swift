@@ -294,6 +294,30 @@ final class ScenarioLoaderFuzzTests: XCTestCase {
     }
   }
 
+  /// A chain of 5,000 files extending one another overflowed the stack (SIGSEGV); 64 files
+  /// load, the 65th is an error at its `extends` line.
+  func testLongExtendsChains() throws {
+    let f = FixtureFolder()
+    for n in [64, 65] {
+      for i in 1..<n { f.write("c\(n)-\(i).yaml", "extends: c\(n)-\(i + 1).yaml\n") }
+      f.write("c\(n)-\(n).yaml", "district: d\nyear: 2026\n")
+      let file = f.url.appendingPathComponent("c\(n)-1.yaml")
+      if n == 64 {
+        XCTAssertEqual(try ScenarioLoader.load(file: file).year, 2026)
+        continue
+      }
+      do {
+        _ = try ScenarioLoader.load(file: file)
+        XCTFail("a chain of \(n) loaded")
+      } catch let e as InputError {
+        XCTAssertEqual(e.diagnostics.map(\.description), [
+          f.url.appendingPathComponent("c\(n)-64.yaml").path
+            + ":1: extends: error: more than 64 files extend one another"
+        ])
+      }
+    }
+  }
+
   func testEncodings() throws {
     let text = "name: 东城区轮岗\ndistrict: d\nyear: 2026\n"
     let f = FixtureFolder()
