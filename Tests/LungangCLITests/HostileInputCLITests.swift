@@ -95,9 +95,11 @@ final class HostileInputCLITests: XCTestCase {
     },
     Mutation(name: "deep nesting", file: "tiny.yaml", status: 2, change: text { $0 + "solver: " + String(repeating: "[", count: 10_000) + "\n" }),
     Mutation(name: "infinite weight", file: "tiny.yaml", status: 2, change: text { $0 + "weights: {balance: .inf}\n" }),
+    Mutation(name: "escape sequence in the scenario name", file: "tiny.yaml", status: 0, change: replacing(
+      "name: tiny", #"name: "tiny\e[2J\e[31m""#)),
   ]
 
-  /// About thirty hostile copies of Scenarios/tiny: each validates (0) or is rejected (2)
+  /// Thirty-three hostile copies of Scenarios/tiny: each validates (0) or is rejected (2)
   /// as expected, within 20 s, and every stderr line is a diagnostic.
   func testValidateOnMutatedCopiesOfTiny() throws {
     let fm = FileManager.default
@@ -115,8 +117,12 @@ final class HostileInputCLITests: XCTestCase {
       if r.status == 2 {
         XCTAssertTrue(lines.contains { $0.contains(" error: ") }, "\(m.name): \(lines)")
       } else {
-        XCTAssertTrue(r.out.hasPrefix("tiny: valid") || r.out.hasPrefix("小样例: valid"), "\(m.name): \(r.out)")
+        XCTAssertTrue(
+          r.out.hasPrefix("tiny: valid") || r.out.hasPrefix("小样例: valid")
+            || r.out.hasPrefix(#"tiny\u{1B}[2J\u{1B}[31m: valid"#), "\(m.name): \(r.out)")
       }
+      XCTAssertFalse(
+        r.out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(m.name): \(r.out.debugDescription)")
       for line in lines {
         XCTAssertLessThan(line.count, 600, "\(m.name): \(line.prefix(200))")
         XCTAssertNotNil(

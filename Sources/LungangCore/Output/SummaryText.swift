@@ -2,7 +2,7 @@
 public enum SummaryText {
   /// Renders headline figures, objective terms and CVs before and after.
   public static func render(_ inst: RotationInstance, _ o: SolveOutcome, outDir: String) -> String {
-    var s = "\(inst.scenario.name)\n"
+    var s = "\(Diagnostic.escaped(inst.scenario.name))\n"
     s += "status: \(o.status.rawValue)"
     if let t = o.objective { s += "   objective \(PlanOutputs.fmt(t, 3))" }
     if let b = o.bound { s += "   bound \(PlanOutputs.fmt(b, 3))" }
