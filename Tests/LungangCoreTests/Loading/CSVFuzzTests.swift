@@ -115,7 +115,7 @@ final class CSVFuzzTests: XCTestCase {
     XCTAssertEqual(t.records.count, 2)
     XCTAssertEqual(t.value(0, 1).utf8.count, 10_500_000)
     XCTAssertEqual(t.records.map(\.line), [2, 3])
-    XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    XCTAssertLessThan(Date().timeIntervalSince(start), 20, "a bound against blow-ups, not a benchmark (the machine is shared)")
   }
 
   /// An unbalanced quote swallows the rest of the file into one field: one error at the

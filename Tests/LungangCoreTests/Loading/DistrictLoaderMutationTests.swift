@@ -36,7 +36,7 @@ final class DistrictLoaderMutationTests: XCTestCase {
     // most must be caught. Both outcomes are exercised.
     XCTAssertGreaterThan(loaded, 0, line: sourceLine)
     XCTAssertLessThan(loaded, cases, line: sourceLine)
-    XCTAssertLessThan(Date().timeIntervalSince(start), 10, "too slow", line: sourceLine)
+    XCTAssertLessThan(Date().timeIntervalSince(start), 60, "blow-up", line: sourceLine)
   }
 
   func testMutatedSchoolsFile() { check(mutating: 0, cases: 300, seed: 0x5C400) }
