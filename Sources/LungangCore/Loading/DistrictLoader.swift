@@ -15,6 +15,8 @@ import Foundation
 ///   header are a warning.
 /// - Unknown references are checked against every id written in the file, even on rows that
 ///   have other errors, so one mistake does not cascade.
+/// - Pupils, years and posts are at most `maxCount` (1,000,000); a number with more digits than
+///   `Int` holds is reported as out of range, not as "not a number".
 public enum DistrictLoader {
   static let schoolColumns = [
     ColumnSpec("id", "学校代码", required: true), ColumnSpec("name", "学校名称", required: true),
@@ -46,6 +48,10 @@ public enum DistrictLoader {
 
   static let stageCodes = ["primary", "junior"]
 
+  /// Upper bound of every count (pupils, years, posts): far above any real school, and low
+  /// enough that no sum over a district can overflow `Int`.
+  public static let maxCount = 1_000_000
+
   /// Loads the district in `folder`.
   ///
   /// - Parameter displayPath: how the user wrote the folder; diagnostics then name files as
@@ -72,10 +78,10 @@ public enum DistrictLoader {
         return nil
       }
       let data: Data
-      do {
-        data = try Data(contentsOf: url)
-      } catch {
-        sink.error(file, nil, nil, "cannot read the file: \(error.localizedDescription)")
+      switch InputFile.read(url) {
+      case .success(let d): data = d
+      case .failure(let problem):
+        sink.error(file, nil, nil, problem.message)
         return nil
       }
       hashes[name] = SHA256.hex(data)
@@ -171,7 +177,7 @@ public enum DistrictLoader {
       let id = row.required(c.id)
       if let id {
         if let first = firstLine[id] {
-          row.error(c.id, "duplicate id \"\(id)\" (first on line \(first))")
+          row.error(c.id, "duplicate id \(Diagnostic.quoted(id)) (first on line \(first))")
         } else {
           firstLine[id] = row.line
           ids.insert(id)
@@ -181,8 +187,8 @@ public enum DistrictLoader {
       let zone = row.required(c.zone)
       let group = row.text(c.group)
       let tier = row.whole(c.tier, 1...3, required: true)
-      let primary = row.whole(c.students_primary, 0...Int.max, required: true)
-      let junior = row.whole(c.students_junior, 0...Int.max, required: true)
+      let primary = row.whole(c.students_primary, 0...maxCount, required: true)
+      let junior = row.whole(c.students_junior, 0...maxCount, required: true)
       let location = row.location(lat: c.lat, lon: c.lon)
       if let primary, let junior, primary == 0, junior == 0 {
         row.error(c.students_primary, "the school has no pupils (0 primary and 0 junior)")
@@ -244,7 +250,7 @@ public enum DistrictLoader {
 
     func checkSchoolRef(_ row: RowReader, _ column: Col, _ id: String) {
       if checkSchools, !schoolIDs.contains(id) {
-        row.error(column, "no school \"\(id)\" in schools.csv")
+        row.error(column, "no school \(Diagnostic.quoted(id)) in schools.csv")
       }
     }
 
@@ -253,7 +259,7 @@ public enum DistrictLoader {
       row.checkWidth()
       let id = row.required(c.id)
       if let id, let first = firstLine[id], first != row.line {
-        row.error(c.id, "duplicate id \"\(id)\" (first on line \(first))")
+        row.error(c.id, "duplicate id \(Diagnostic.quoted(id)) (first on line \(first))")
       }
       let name = row.required(c.name)
       let gender = row.requiredCode(c.gender, CodeLabels.gender, what: "a gender", codes: ["M", "F"])
@@ -274,7 +280,7 @@ public enum DistrictLoader {
         subject = row.code(c.subject, CodeLabels.subject, what: "a subject code", codes: subjectCodes)
       }
       if role == .teacher, let stage, let school, let s = schoolByID[school], s.pupils(stage) == 0 {
-        row.error(c.stage, "school \"\(school)\" has no \(stage.code) section (0 pupils)")
+        row.error(c.stage, "school \(Diagnostic.quoted(school)) has no \(stage.code) section (0 pupils)")
       }
       let cert = row.code(c.cert, CodeLabels.stage, what: "a stage", codes: stageCodes)
       if let cert, let stage, cert < stage {
@@ -289,7 +295,7 @@ public enum DistrictLoader {
         ?? .none
       let degree = row.requiredCode(
         c.degree, CodeLabels.degree, what: "a degree", codes: Degree.allCases.map(\.code))
-      let years = row.whole(c.years, 0...Int.max, required: true)
+      let years = row.whole(c.years, 0...maxCount, required: true)
 
       let exemptText = row.text(c.exempt)
       let exempt: String? =
@@ -302,7 +308,7 @@ public enum DistrictLoader {
           volunteer = v
         } else {
           row.error(
-            c.volunteer, "\"\(volunteerText)\" is not yes/是/1/true or no/否/0/false")
+            c.volunteer, "\(Diagnostic.quoted(volunteerText)) is not yes/是/1/true or no/否/0/false")
         }
       }
       let home = row.location(lat: c.home_lat, lon: c.home_lon)
@@ -310,16 +316,16 @@ public enum DistrictLoader {
       let wishes = ValueParsing.list(row.text(c.wishes))
       for w in wishes {
         checkSchoolRef(row, c.wishes, w)
-        if w == school { row.warning(c.wishes, "wish for the own school \"\(w)\"") }
+        if w == school { row.warning(c.wishes, "wish for the own school \(Diagnostic.quoted(w))") }
       }
       let past = ValueParsing.list(row.text(c.past_schools))
       for p in past { checkSchoolRef(row, c.past_schools, p) }
       var avoid = ValueParsing.list(row.text(c.avoid))
       for a in avoid where firstLine[a] == nil {
-        row.error(c.avoid, "no staff member \"\(a)\" in staff.csv")
+        row.error(c.avoid, "no staff member \(Diagnostic.quoted(a)) in staff.csv")
       }
       if let id, avoid.contains(id) {
-        row.warning(c.avoid, "the staff member's own id \"\(id)\" is in avoid; ignored")
+        row.warning(c.avoid, "the staff member's own id \(Diagnostic.quoted(id)) is in avoid; ignored")
         avoid.removeAll { $0 == id }
       }
 
@@ -360,22 +366,22 @@ public enum DistrictLoader {
       row.checkWidth()
       let school = row.required(c.school)
       if let school, checkSchools, !schoolIDs.contains(school) {
-        row.error(c.school, "no school \"\(school)\" in schools.csv")
+        row.error(c.school, "no school \(Diagnostic.quoted(school)) in schools.csv")
       }
       let stage = row.requiredCode(c.stage, CodeLabels.stage, what: "a stage", codes: stageCodes)
       let subject = row.requiredCode(
         c.subject, CodeLabels.subject, what: "a subject code", codes: subjectCodes)
-      let count = row.whole(c.posts, 0...Int.max, required: true)
+      let count = row.whole(c.posts, 0...maxCount, required: true)
       guard let school, let stage, let subject else { continue }
       let key = PostKey(school: school, stage: stage, subject: subject)
       if let first = firstLine[key] {
         row.error(
-          nil, "duplicate row for \(school), \(stage.code), \(subject.rawValue) (first on line \(first))")
+          nil, "duplicate row for \(Diagnostic.excerpt(school)), \(stage.code), \(subject.rawValue) (first on line \(first))")
         continue
       }
       firstLine[key] = row.line
       if let s = schoolByID[school], s.pupils(stage) == 0 {
-        row.warning(c.stage, "school \"\(school)\" has no \(stage.code) section; row ignored")
+        row.warning(c.stage, "school \(Diagnostic.quoted(school)) has no \(stage.code) section; row ignored")
         continue
       }
       if let count, schoolByID[school] != nil { posts[key] = count }

@@ -6,8 +6,12 @@ import Yams
 /// Choices where model.md is silent:
 /// - `name` is not inherited through `extends`: it is the loaded file's own `name`, else its
 ///   base name without extension, so a variant never shows up under its baseline's name.
-/// - `year` must lie in 1900–2200; `retirement_age` values and all year counts must be ≥ 0;
-///   `time_limit_s` ≥ 0, `mip_gap` ≥ 0, `threads` ≥ 0, every weight ≥ 0.
+/// - `year` must lie in 1900–2200; `retirement_age` values and all year counts in 0–200;
+///   `time_limit_s` ≥ 0, `mip_gap` ≥ 0, `threads` ≥ 0, every weight in 0–1e9.
+/// - Every number must be finite: YAML's `.inf` and `.nan`, and `1e309`, are errors; so are
+///   YAML 1.1 base-60 numbers (`1:30`).
+/// - Anchors are allowed but aliases (`*name`) are errors, found before any is followed; a
+///   scenario file may have at most 1 MiB, and a chain of `extends` at most 64 files.
 /// - `quota_tiers` and `indicators` may be empty; repeated items are kept once.
 /// - Numbers must be plain YAML scalars (a quoted `"0.1"` is a type error); whole numbers may
 ///   be written `6.0`; booleans accept YAML's `true/false/yes/no/on/off`.
@@ -25,6 +29,17 @@ public enum ScenarioLoader {
     "move",
   ]
   static let solverKeys: Set<String> = ["time_limit_s", "mip_gap", "threads"]
+  /// Longest chain of files extending one another (each is a recursive call; 5,000 overflowed
+  /// the stack).
+  static let maxExtendsDepth = 64
+  /// Largest scenario file read: real ones have a few dozen lines.
+  static let maxFileBytes = 1 << 20
+  /// Range of every count of years (`*_min_years`, `retirement_age`, `retirement_buffer`):
+  /// longer than any life, and small enough that age arithmetic cannot overflow.
+  static let yearSpan = 0...200
+  /// Largest weight: far above the defaults (at most 1000), small enough that the objective
+  /// stays finite and within GLPK's tolerances.
+  static let maxWeight = 1e9
 
   /// Loads the scenario in `file` and everything it extends.
   ///
@@ -80,10 +95,10 @@ public enum ScenarioLoader {
     func apply(file: URL, label: String, chain: [URL], top: Bool) {
       if fileOrder[label] == nil { fileOrder[label] = fileOrder.count }
       let data: Data
-      do {
-        data = try Data(contentsOf: file)
-      } catch {
-        sink.error(label, nil, nil, "cannot read the scenario file: \(error.localizedDescription)")
+      switch InputFile.read(file, maxBytes: ScenarioLoader.maxFileBytes) {
+      case .success(let d): data = d
+      case .failure(let problem):
+        sink.error(label, nil, nil, problem.message)
         unreadable = true
         return
       }
@@ -101,9 +116,16 @@ public enum ScenarioLoader {
       }
       let root: Node?
       do {
-        root = try Yams.compose(yaml: text)
+        root = try ScenarioLoader.composeWithoutAliases(text)
+      } catch let error as AliasFound {
+        sink.error(label, error.line, nil, "aliases (*name) are not supported; write the value out")
+        unreadable = true
+        return
       } catch let error as YamlError {
-        sink.error(label, ScenarioLoader.line(of: error), nil, ScenarioLoader.message(of: error))
+        // libyaml ends the stream on a line of its own: an error at the end of a file without
+        // a final line end would point one line past it.
+        let lines = 1 + text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+        sink.error(label, ScenarioLoader.line(of: error).map { min($0, lines) }, nil, ScenarioLoader.message(of: error))
         unreadable = true
         return
       } catch {
@@ -130,12 +152,17 @@ public enum ScenarioLoader {
           let here = file.standardizedFileURL.resolvingSymlinksInPath()
           let chainHere = chain + [here]
           let resolved = base.resolvingSymlinksInPath()
-          if chainHere.contains(resolved) {
+          if chainHere.count >= ScenarioLoader.maxExtendsDepth {
+            sink.error(
+              label, pair.value.mark?.line, "extends",
+              "more than \(ScenarioLoader.maxExtendsDepth) files extend one another")
+            unreadable = true
+          } else if chainHere.contains(resolved) {
             let names = (chainHere + [resolved]).map(\.lastPathComponent).joined(separator: " → ")
             sink.error(label, pair.key.mark?.line, "extends", "extends cycle: \(names)")
             unreadable = true
           } else if !FileManager.default.fileExists(atPath: base.path) {
-            sink.error(label, pair.value.mark?.line, "extends", "no such file \"\(path)\"")
+            sink.error(label, pair.value.mark?.line, "extends", "no such file \(Diagnostic.quoted(path))")
             unreadable = true
           } else {
             apply(file: base, label: baseLabel, chain: chainHere, top: false)
@@ -165,7 +192,7 @@ public enum ScenarioLoader {
           ctx.mapping(value, key, allowed: ScenarioLoader.ruleKeys) { k, v in applyRule(k, v, ctx) }
         case "weights":
           ctx.mapping(value, key, allowed: ScenarioLoader.weightKeys) { k, v in
-            guard let x = ctx.number(v, "weights." + k, 0...Double.infinity) else { return }
+            guard let x = ctx.number(v, "weights." + k, 0...ScenarioLoader.maxWeight) else { return }
             switch k {
             case "shortage": weights.shortage = x
             case "quota": weights.quota = x
@@ -191,7 +218,7 @@ public enum ScenarioLoader {
             }
           }
         default:
-          sink.error(label, keyNode.mark?.line, key, "unknown key \"\(key)\"")
+          sink.error(label, keyNode.mark?.line, key, "unknown key \(Diagnostic.quoted(key))")
         }
       }
     }
@@ -201,14 +228,14 @@ public enum ScenarioLoader {
       let share = 0.0...1.0
       switch k {
       case "teacher_min_years":
-        if let x = ctx.int(v, path, 0...Int.max) { rules.teacherMinYears = x }
+        if let x = ctx.int(v, path, ScenarioLoader.yearSpan) { rules.teacherMinYears = x }
       case "cadre_min_years":
-        if let x = ctx.int(v, path, 0...Int.max) { rules.cadreMinYears = x }
+        if let x = ctx.int(v, path, ScenarioLoader.yearSpan) { rules.cadreMinYears = x }
       case "retirement_buffer":
-        if let x = ctx.int(v, path, 0...Int.max) { rules.retirementBuffer = x }
+        if let x = ctx.int(v, path, ScenarioLoader.yearSpan) { rules.retirementBuffer = x }
       case "retirement_age":
         ctx.mapping(v, path, allowed: ["M", "F"]) { g, a in
-          guard let x = ctx.int(a, path + "." + g, 0...Int.max) else { return }
+          guard let x = ctx.int(a, path + "." + g, ScenarioLoader.yearSpan) else { return }
           if g == "M" { rules.retirementAgeMale = x } else { rules.retirementAgeFemale = x }
         }
       case "scope":
@@ -216,7 +243,7 @@ public enum ScenarioLoader {
           if let scope = Scope(rawValue: s) {
             rules.scope = scope
           } else {
-            ctx.error(v, path, "\"\(s)\" is not a scope (zone, group, zone_or_group, district)")
+            ctx.error(v, path, "\(Diagnostic.quoted(s)) is not a scope (zone, group, zone_or_group, district)")
           }
         }
       case "same_stage":
@@ -267,7 +294,7 @@ public enum ScenarioLoader {
               ok = false
               ctx.error(
                 item, path,
-                "\"\(s)\" is not an indicator (higher_degree, key, pe_arts, senior_title)")
+                "\(Diagnostic.quoted(s)) is not an indicator (higher_degree, key, pe_arts, senior_title)")
             }
           }
           if ok { rules.indicators = list }
@@ -288,7 +315,7 @@ public enum ScenarioLoader {
     /// How a node is shown in a message.
     func shown(_ node: Node) -> String {
       switch node {
-      case .scalar(let s): return "\"\(s.string)\""
+      case .scalar(let s): return Diagnostic.quoted(s.string)
       case .mapping: return "a mapping"
       case .sequence: return "a list"
       case .alias: return "an alias"
@@ -309,9 +336,17 @@ public enum ScenarioLoader {
       return nil
     }
 
+    /// Whether a node is a scalar that YAML 1.1 reads as base 60 (`1:30`); Yams computes
+    /// those with trapping arithmetic, so they must not reach `Node.int`.
+    private func isSexagesimal(_ node: Node) -> Bool {
+      if case .scalar(let s) = node { return s.string.contains(":") }
+      return false
+    }
+
     func int(_ node: Node, _ key: String, _ range: ClosedRange<Int>) -> Int? {
-      var value = node.int
-      if value == nil, let x = node.float, x.isFinite, x == x.rounded(), abs(x) < 1e15 {
+      let sexagesimal = isSexagesimal(node)
+      var value = sexagesimal ? nil : node.int
+      if value == nil, !sexagesimal, let x = node.float, x.isFinite, x == x.rounded(), abs(x) < 1e15 {
         value = Int(x)
       }
       guard let value else {
@@ -331,8 +366,12 @@ public enum ScenarioLoader {
     }
 
     func number(_ node: Node, _ key: String, _ range: ClosedRange<Double>) -> Double? {
-      guard let x = node.float ?? node.int.map(Double.init), !x.isNaN else {
+      guard !isSexagesimal(node), let x = node.float ?? node.int.map(Double.init), !x.isNaN else {
         error(node, key, "expected a number, got \(shown(node))")
+        return nil
+      }
+      guard x.isFinite else {
+        error(node, key, "expected a finite number, got \(shown(node))")
         return nil
       }
       guard range.contains(x) else {
@@ -347,7 +386,7 @@ public enum ScenarioLoader {
     }
 
     private func numberText(_ node: Node, _ x: Double) -> String {
-      if case .scalar(let s) = node { return s.string }
+      if case .scalar(let s) = node { return Diagnostic.excerpt(s.string) }
       return "\(x)"
     }
 
@@ -367,12 +406,40 @@ public enum ScenarioLoader {
       }
       for (k, v) in m {
         guard let name = k.string, allowed.contains(name) else {
-          error(k, key + "." + (k.string ?? "?"), "unknown key \"\(k.string ?? shown(k))\" in \(key)")
+          error(k, key + "." + (k.string ?? "?"), "unknown key \(k.string.map(Diagnostic.quoted) ?? shown(k)) in \(key)")
           continue
         }
         body(name, v)
       }
     }
+  }
+
+  /// An alias in a scenario file, at a 1-based line.
+  struct AliasFound: Error {
+    let line: Int
+  }
+
+  /// Parses `text` as YAML, refusing aliases before any is followed.
+  ///
+  /// Yams follows an alias by sharing the anchored node, and hashes every mapping key to find
+  /// duplicates; a key built of nested aliases ("billion laughs") takes exponential time. So
+  /// the text is first parsed with every `&` byte made a `!`: anchors turn into tags of the
+  /// same length (lines and columns stay put) and no alias can resolve, so an alias fails as
+  /// undefined and is thrown as `AliasFound` at its line. Only a text without aliases is then
+  /// composed as written. When that first pass fails otherwise (a node with both a tag and an
+  /// anchor), the text is composed as written only if it has no `*` at all, else the first
+  /// pass's error is thrown.
+  static func composeWithoutAliases(_ text: String) throws -> Node? {
+    let probe = String(decoding: text.utf8.map { $0 == UInt8(ascii: "&") ? UInt8(ascii: "!") : $0 }, as: UTF8.self)
+    do {
+      _ = try Yams.compose(yaml: probe)
+    } catch let error as YamlError {
+      if case .composer(_, let problem, let mark, _) = error, problem == "found undefined alias" {
+        throw AliasFound(line: mark.line)
+      }
+      if text.utf8.contains(UInt8(ascii: "*")) { throw error }
+    }
+    return try Yams.compose(yaml: text)
   }
 
   static func line(of error: YamlError) -> Int? {
@@ -381,6 +448,11 @@ public enum ScenarioLoader {
       return mark.line
     case .duplicatedKeysInMapping(_, let context):
       return context.mark.line
+    case .reader(_, let offset, _, let yaml):
+      // `offset` counts characters of `yaml`.
+      guard let offset, let end = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex)
+      else { return nil }
+      return 1 + yaml[..<end].reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
     default:
       return nil
     }
@@ -390,8 +462,10 @@ public enum ScenarioLoader {
     switch error {
     case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
       return "not valid yaml: \(problem)"
+    case .reader(let problem, _, _, _):
+      return "not valid yaml: \(problem)"
     case .duplicatedKeysInMapping(let duplicates, _):
-      return "key given twice: \(duplicates.joined(separator: ", "))"
+      return "key given twice: \(duplicates.map(Diagnostic.excerpt).joined(separator: ", "))"
     default:
       return "not valid yaml: \(error)"
     }

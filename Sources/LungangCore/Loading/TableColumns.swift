@@ -54,10 +54,20 @@ struct ColumnMap {
       specByHeader[spec.chinese] = spec
     }
     let line = table.headerLine
+    // Columns without a header that hold a value somewhere: one pass over the fields (a scan
+    // per column took minutes on a header of 20,000 empty names).
+    let unnamed = table.header.map(\.isEmpty)
+    var used = Array(repeating: false, count: width)
+    if unnamed.contains(true) {
+      for r in table.records {
+        for i in 0..<min(r.count, width) where unnamed[i] && !used[i] && !table.fields[r.start + i].isEmpty {
+          used[i] = true
+        }
+      }
+    }
     for (i, written) in table.header.enumerated() {
       if written.isEmpty {
-        let used = (0..<table.records.count).contains { !table.value($0, i).isEmpty }
-        if used { sink.warning(file, line, nil, "column \(i + 1) has no header; its values are ignored") }
+        if used[i] { sink.warning(file, line, nil, "column \(i + 1) has no header; its values are ignored") }
         continue
       }
       guard let spec = specByHeader[written] ?? specByHeader[written.lowercased()] else {
@@ -65,7 +75,7 @@ struct ColumnMap {
         continue
       }
       if let first = headerByName[spec.name] {
-        sink.error(file, line, written, "column given twice (also as \"\(first)\")")
+        sink.error(file, line, written, "column given twice (also as \(Diagnostic.quoted(first)))")
         continue
       }
       indexByName[spec.name] = i
@@ -133,7 +143,7 @@ struct RowReader {
     let t = text(c)
     if t.isEmpty { return nil }
     if let v = CodeLabels.lookup(t, table) { return v }
-    error(c, "\"\(t)\" is not \(what) (\(codes().joined(separator: ", ")) or their chinese labels)")
+    error(c, "\(Diagnostic.quoted(t)) is not \(what) (\(codes().joined(separator: ", ")) or their chinese labels)")
     return nil
   }
 
@@ -152,14 +162,14 @@ struct RowReader {
     }
     guard let v = ValueParsing.wholeNumber(t) else {
       error(c, ValueParsing.decimal(t) != nil
-        ? "\(t) is not a whole number" : "\"\(t)\" is not a number")
+        ? "\(Diagnostic.excerpt(t)) is not a whole number" : "\(Diagnostic.quoted(t)) is not a number")
       return nil
     }
     guard range.contains(v) else {
-      if range.upperBound == Int.max {
-        error(c, "\(t) is negative")
+      if v < 0, range.lowerBound == 0 {
+        error(c, "\(Diagnostic.excerpt(t)) is negative")
       } else {
-        error(c, "\(t) is outside \(range.lowerBound)–\(range.upperBound)")
+        error(c, "\(Diagnostic.excerpt(t)) is outside \(range.lowerBound)–\(range.upperBound)")
       }
       return nil
     }
@@ -171,11 +181,11 @@ struct RowReader {
     let t = text(c)
     if t.isEmpty { return nil }
     guard let v = ValueParsing.decimal(t) else {
-      error(c, "\"\(t)\" is not a number")
+      error(c, "\(Diagnostic.quoted(t)) is not a number")
       return nil
     }
     guard range.contains(v) else {
-      error(c, "\(t) is outside \(Int(range.lowerBound))–\(Int(range.upperBound))")
+      error(c, "\(Diagnostic.excerpt(t)) is outside \(Int(range.lowerBound))–\(Int(range.upperBound))")
       return nil
     }
     return v
@@ -189,7 +199,7 @@ struct RowReader {
     if let la, let lo { return GeoPoint(lat: la, lon: lo) }
     if text(lat).isEmpty != text(lon).isEmpty {
       let (missing, given) = text(lat).isEmpty ? (lat, lon) : (lon, lat)
-      warning(missing, "missing value while \(given.header) is given; location ignored")
+      warning(missing, "missing value while \(Diagnostic.excerpt(given.header)) is given; location ignored")
     }
     return nil
   }

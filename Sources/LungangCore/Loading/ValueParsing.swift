@@ -3,9 +3,12 @@ import Foundation
 /// Strict parsing of the numbers and lists found in district files.
 public enum ValueParsing {
   /// A whole number written `12`, `+12`, `-3`, `12.` or `12.0` (Excel writes both); nil for
-  /// `12.5`, `1e3`, `1,200` or anything else.
+  /// `12.5`, `1e3`, `1,200` or anything else. A number with more than 18 significant digits
+  /// saturates to `Int.max` (or `-Int.max`), so that a range check reports it as too large
+  /// instead of the arithmetic overflowing.
   public static func wholeNumber(_ text: String) -> Int? {
     var digits = 0
+    var significant = 0
     var value = 0
     var negative = false
     var seenPoint = false
@@ -27,8 +30,9 @@ public enum ValueParsing {
       }
       guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
       digits += 1
-      if digits > 18 { return nil }
-      value = value * 10 + Int(c - UInt8(ascii: "0"))
+      if significant == 0 && c == UInt8(ascii: "0") { continue }
+      significant += 1
+      value = significant > 18 ? Int.max : value * 10 + Int(c - UInt8(ascii: "0"))
     }
     if digits == 0 { return nil }
     return negative ? -value : value

@@ -6,7 +6,7 @@ public enum SummaryText {
     _ inst: RotationInstance, _ o: SolveOutcome, outDir: String,
     files: [String] = ["plan.csv", "sections.csv", "summary.json"]
   ) -> String {
-    var s = "\(inst.scenario.name)\n"
+    var s = "\(Diagnostic.escaped(inst.scenario.name))\n"
     s += "status: \(o.status.rawValue)"
     if let t = o.objective { s += "   objective \(PlanOutputs.fmt(t, 3))" }
     if let b = o.bound { s += "   bound \(PlanOutputs.fmt(b, 3))" }

@@ -33,7 +33,7 @@ extension Lungang {
             + counts.map { ($0.0, JSONValue.int($0.1)) })
         Swift.print(doc.serialized(), terminator: "")
       } else {
-        Swift.print("\(inst.scenario.name): valid")
+        Swift.print("\(Diagnostic.escaped(inst.scenario.name)): valid")
         for (k, v) in counts { Swift.print("  \(k.padding(toLength: 10, withPad: " ", startingAt: 0)) \(v)") }
       }
     }
@@ -54,7 +54,8 @@ enum Diagnostics {
       throw ExitCode(ExitStatus.invalidInput)
     }
   }
+  /// Writes one line to stderr, control characters escaped (notes quote ids and names).
   static func note(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    FileHandle.standardError.write(Data((Diagnostic.escaped(s) + "\n").utf8))
   }
 }
