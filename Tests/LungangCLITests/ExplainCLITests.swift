@@ -46,6 +46,14 @@ final class ExplainCLITests: XCTestCase {
       ])
   }
 
+  func testRedactHidesNames() throws {
+    let dir = try solvedTiny()
+    let r = try explain(dir, "a1", ["--redact"])
+    XCTAssertEqual(r.status, 0, r.err)
+    XCTAssertFalse(r.out.contains("An Li"), r.out)
+    XCTAssertTrue(r.out.contains("a1 P-"), r.out)
+  }
+
   func testStayerBlockedByAvoidance() throws {
     let dir = try solvedTiny()
     let r = try explain(dir, "c1")

@@ -19,6 +19,9 @@ extension Lungang {
     @Option(name: .long, help: "Time limit in seconds for the feasibility checks and explanations.")
     var timeLimit: Double = 60
 
+    @Flag(help: "Replace every person's name by its stable pseudonym (as solve --redact).")
+    var redact = false
+
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
@@ -29,7 +32,8 @@ extension Lungang {
     func run() throws {
       let input = try Diagnostics.loadScenario(scenario)
       if !json { Diagnostics.print(input.district.warnings) }
-      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let inst = RotationInstance(
+        district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
       let d = Diagnosis.run(inst, timeLimit: timeLimit)
       let verdict = !d.decided && d.admitsPlan ? "unknown" : (d.admitsPlan ? "admits_plan" : "no_plan")
       if json {

@@ -27,6 +27,9 @@ extension Lungang {
     @Option(help: "How many alternative destinations to show.")
     var alternatives: Int = 5
 
+    @Flag(help: "Replace every person's name by its stable pseudonym (as solve --redact).")
+    var redact = false
+
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
@@ -49,7 +52,8 @@ extension Lungang {
         throw ExitCode(ExitStatus.invalidInput)
       }
       let input = try Diagnostics.loadScenario(path)
-      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let inst = RotationInstance(
+        district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
       // Inputs changed since the run?
       if let written = summary["inputs"] as? [String: Any] {
         let now = inst.district.inputHashes.merging(inst.scenario.inputHashes) { a, _ in a }
