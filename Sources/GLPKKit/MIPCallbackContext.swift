@@ -49,7 +49,9 @@ final class MIPCallbackContext {
     totalNodes = Int(total)
     let best = glp_ios_best_node(tree)
     if best != 0 {
-      bestBound = glp_ios_node_bound(tree, best)
+      // Before a node's LP is solved GLPK reports ∓DBL_MAX: not a bound.
+      let b = glp_ios_node_bound(tree, best)
+      if b.isFinite && abs(b) < 1e300 { bestBound = b }
     }
     if reason == GLP_IHEUR, let x = pendingIncumbent {
       pendingIncumbent = nil

@@ -111,8 +111,13 @@ public enum RotationSolver {
     out.buildSeconds = Date().timeIntervalSince(t0)
     let t1 = Date()
 
-    // Solve the parts, largest first, on up to `threads` dedicated threads.
-    let order = subs.indices.sorted { subs[$0].columnCount > subs[$1].columnCount }
+    // Solve the parts on up to `threads` dedicated threads.
+    // Smallest parts first: they take seconds and each gives a bound, so a time limit never
+    // leaves a small part unsolved (and the total without a bound) while the largest ones
+    // hold the cores; the largest parts then share the cores for the rest of the time.
+    let order = subs.indices.sorted {
+      (subs[$0].columnCount, $0) < (subs[$1].columnCount, $1)
+    }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let requested = options.threads ?? inst.scenario.solver.threads
     let threads = max(1, requested == 0 ? cores : requested)
@@ -286,6 +291,12 @@ public enum RotationSolver {
           for j in fixed2 { try p.setColumnBounds(j, .double(0, 1)) }
         }
       }
+      // GLPK initialises pseudocosts by solving an LP per fractional column without looking
+      // at the clock (70 s past the limit on a 38,000-column part); use them only when the
+      // time left is ample next to the root LP's time, else Driebeck–Tomlin.
+      if opt.branching == .pseudoCost && deadline.timeIntervalSinceNow < 5 * lp.solveTime {
+        opt.branching = .driebeckTomlin
+      }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
       let r = p.solveMIP(
         opt, incumbent: incumbent, onProgress: onProgress, shouldStop: shouldStop, exchange: exchange)
@@ -358,8 +369,8 @@ final class PartResults: @unchecked Sendable {
   func get(_ i: Int) -> RotationSolver.PartResult? { lock.lock(); defer { lock.unlock() }; return items[i] }
 }
 
-/// Hands out parts to worker threads, largest first; when none is left, an idle worker
-/// races a second search (another variant) on the largest part still running.
+/// Hands out parts to worker threads in the given order; when none is left and racing is on,
+/// an idle worker races a second search (another variant) on the largest part still running.
 final class Schedule: @unchecked Sendable {
   private let lock = NSLock()
   private let order: [Int]
@@ -391,7 +402,7 @@ final class Schedule: @unchecked Sendable {
       races[p].join()
       return (p, 0)
     }
-    for p in order where race && sizes[p] >= Schedule.raceMinimumColumns {
+    for p in order.sorted(by: { sizes[$0] > sizes[$1] }) where race && sizes[p] >= Schedule.raceMinimumColumns {
       if races[p].racers == 1 && !races[p].isSettled {
         races[p].join()
         return (p, 1)

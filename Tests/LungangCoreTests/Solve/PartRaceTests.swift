@@ -48,6 +48,16 @@ final class PartRaceTests: XCTestCase {
     XCTAssertNil(s.next(), "one racer per part, small parts are not raced")
   }
 
+  func testSmallestFirstThenTheLargestIsRaced() {
+    let s = Schedule(order: [0, 1, 2], sizes: [100, 3000, 9000])
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [0, 0])
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [1, 0])
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [2, 0])
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [2, 1], "the largest part is raced first")
+    XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [1, 1])
+    XCTAssertNil(s.next())
+  }
+
   func testWithoutRacingEachPartIsHandedOutOnce() {
     let s = Schedule(order: [1, 0], sizes: [100, 5000], race: false)
     XCTAssertEqual(s.next().map { [$0.0, $0.1] }, [1, 0])
