@@ -138,7 +138,7 @@ enum CLI {
   /// Runs a program, capturing stdout and stderr into files (no pipe can fill up).
   static func run(
     _ exe: URL, _ args: [String], cwd: URL, timeout: TimeInterval = 120,
-    interruptAfter: TimeInterval? = nil
+    interruptAfter: TimeInterval? = nil, environment: [String: String] = [:]
   ) throws -> RunResult {
     let fm = FileManager.default
     let cap = fm.temporaryDirectory.appendingPathComponent("lungang-cli-cap-\(UUID().uuidString)")
@@ -153,6 +153,9 @@ enum CLI {
     let p = Process()
     p.executableURL = exe
     p.arguments = args
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     p.currentDirectoryURL = cwd
     p.standardOutput = outH
     p.standardError = errH

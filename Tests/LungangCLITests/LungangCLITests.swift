@@ -485,6 +485,20 @@ final class LungangCLITests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing solved")
   }
 
+  /// A model that would not fit in memory is refused before it is built (exit 2, nothing
+  /// written); LUNGANG_MAX_COLUMNS stands in for a small machine.
+  func testModelTooLargeForMemoryIsRefused() throws {
+    let out = try CLI.tempDir(self).appendingPathComponent("out")
+    for args in [["solve", tinyYAML, "--out", out.path], ["validate", tinyYAML]] {
+      let r = try CLI.run(
+        try CLI.binary(), args, cwd: CLI.packageRoot, environment: ["LUNGANG_MAX_COLUMNS": "5"])
+      XCTAssertEqual(r.status, 2, r.err)
+      XCTAssertTrue(r.err.contains("tiny.yaml: rules.scope: error: the model would have more than 5 assignment columns (9 movable people, scope zone_or_group)"), r.err)
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    XCTAssertEqual(try CLI.lungang(["validate", tinyYAML]).status, 0)
+  }
+
   func testOutputIntoTheDistrictFolderIsRefused() throws {
     for out in ["Scenarios/tiny", "Scenarios/tiny/", "Scenarios/tiny/out", "Scenarios/../Scenarios/tiny"] {
       let r = try CLI.lungang(["solve", tinyYAML, "--out", out])

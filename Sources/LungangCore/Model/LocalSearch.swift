@@ -240,17 +240,17 @@ public struct LocalSearch {
   public mutating func run(deadline: Date, shouldStop: (() -> Bool)? = nil) -> Plan {
     let n = inst.staff.count
     let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
+    func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
     // First make the start feasible (avoidance can make staying infeasible).
-    repair(movers, deadline: deadline)
+    repair(movers, deadline: deadline, shouldStop: shouldStop)
     var improved = true
     var passes = 0
-    func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
     while improved && !over() && passes < 50 {
       improved = false
       passes += 1
       for i in movers {
         if over() { break }
-        if tryImprove(i) { improved = true }
+        if tryImprove(i, over: over) { improved = true }
       }
     }
     var plan = Plan.allStay(inst)
@@ -260,12 +260,17 @@ public struct LocalSearch {
 
   /// Removes hard-rule violations by single moves, each time the one that removes the most
   /// violations at the least cost.
-  mutating func repair(_ movers: [Int], deadline: Date) {
+  mutating func repair(_ movers: [Int], deadline: Date, shouldStop: (() -> Bool)? = nil) {
     var rounds = 0
-    while violations > 0 && rounds < 10_000 {
+    while violations > 0 && rounds < 10_000 && Date() < deadline && !(shouldStop?() ?? false) {
       rounds += 1
       var best: (dv: Int, delta: Double, i: Int, c: Int)? = nil
-      for i in movers {
+      // Only moving someone out of a violation can remove it: the occupants of posts over
+      // their cap, the movers of schools over their outflow limit, avoid pairs together.
+      var candidates = violators()
+      if candidates.isEmpty { candidates = movers }
+      for i in candidates {
+        if Date() >= deadline { return }
         let cur = col[i]
         for c in form.columnsOf[i] where c != cur {
           let (d, dv) = apply(i, to: c)
@@ -279,6 +284,27 @@ public struct LocalSearch {
         return
       }
     }
+  }
+
+  /// People with variables whose move could remove a violation, sorted.
+  func violators() -> [Int] {
+    var set = Set<Int>()
+    for (t, post) in inst.teacherPosts.enumerated() where postCount[t] > post.cap { set.formUnion(occupants[t]) }
+    for (c, post) in inst.cadrePosts.enumerated() where cadreCount[c] > post.current {
+      set.formUnion(cadreOccupants[c])
+    }
+    var overSchool = Set<Int>()
+    for j in 0..<inst.schools.count where movedFrom[j] > inst.outflowLimit[j] { overSchool.insert(j) }
+    if !overSchool.isEmpty {
+      for i in 0..<col.count where col[i] >= 0 && overSchool.contains(inst.schoolOf[i]) && !dest(col[i]).isStay {
+        set.insert(i)
+      }
+    }
+    for (a, b) in inst.avoidPairs where (col[a] >= 0 || col[b] >= 0) && endSchool(a) == endSchool(b) {
+      if col[a] >= 0 { set.insert(a) }
+      if col[b] >= 0 { set.insert(b) }
+    }
+    return set.sorted()
   }
 
   /// Post slot of a column: teacher post index, or teacherPosts.count + cadre post index.
@@ -344,7 +370,8 @@ public struct LocalSearch {
   }
 
   /// Tries the best single move of i, else an exchange with someone where i would go.
-  mutating func tryImprove(_ i: Int) -> Bool {
+  /// One improving move or exchange of person `i`, if any; `over` is polled per destination.
+  mutating func tryImprove(_ i: Int, over: () -> Bool = { false }) -> Bool {
     let cur = col[i]
     var best = -1e-9
     var bestCol = -1
@@ -366,6 +393,7 @@ public struct LocalSearch {
     // Exchanges: i goes to c; someone ending there goes to i's current place.
     let here = dest(cur)
     for c in form.columnsOf[i] where c != cur {
+      if over() { return false }
       let there = dest(c)
       let occ: [Int]
       if inst.staff[i].role.isCadre {

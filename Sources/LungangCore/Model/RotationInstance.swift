@@ -76,6 +76,20 @@ public struct RotationInstance: Sendable {
   /// Allowed destinations for each movable person, stay first (empty for the others).
   /// A movable person with only the stay destination cannot move.
   public let destinations: [[Destination]]
+  /// Allowed destinations (staying included) counted before building stopped; when over
+  /// `RotationInstance.maxDestinations` the model is too large for this machine and
+  /// `destinations` is left empty (`isTooLarge`).
+  public let destinationCount: Int
+  /// True when the assignment columns would not fit in memory: nothing can be solved.
+  public var isTooLarge: Bool { destinationCount > RotationInstance.maxDestinations }
+  /// At most this many assignment columns are built: about one per kilobyte of physical
+  /// memory (a model takes about 0.9 KB per column with GLPK's copy; 5.2 million columns
+  /// peaked at 4.7 GB).
+  /// `LUNGANG_MAX_COLUMNS` in the environment overrides it.
+  public static let maxDestinations: Int = {
+    if let v = ProcessInfo.processInfo.environment["LUNGANG_MAX_COLUMNS"], let n = Int(v), n > 0 { return n }
+    return max(1_000_000, Int(ProcessInfo.processInfo.physicalMemory / 1024))
+  }()
 
   /// E_j: eligible teachers per school.
   public let eligibleTeachers: [Int]
@@ -232,7 +246,9 @@ public struct RotationInstance: Sendable {
 
     // Allowed destinations.
     var dests = Array(repeating: [Destination](), count: staff.count)
+    var built = 0
     for (i, p) in staff.enumerated() where movable[i] {
+      if built > RotationInstance.maxDestinations { break }
       let j0 = schoolOf[i]
       var rank: [Int: Int] = [:]
       for (r, w) in p.wishes.enumerated() {
@@ -276,9 +292,11 @@ public struct RotationInstance: Sendable {
           }
         }
       }
+      built += list.count
       dests[i] = list
     }
-    destinations = dests
+    destinationCount = built
+    destinations = built > RotationInstance.maxDestinations ? Array(repeating: [], count: staff.count) : dests
 
     // Avoid pairs from either side.
     var pairs = Set<Int64>()

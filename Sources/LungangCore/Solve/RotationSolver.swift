@@ -78,7 +78,9 @@ public enum RotationSolver {
     defer { GLPK.terminalOutput = previousOutput }
     let timeLimit = options.timeLimit ?? inst.scenario.solver.timeLimitS
     let deadline = t0.addingTimeInterval(timeLimit)
-    let form = Formulation(inst, names: true)
+    // Names cost time and memory on large models (5 million columns); they are only needed
+    // to explain a part without a plan, and the model is rebuilt with them then.
+    let form = Formulation(inst, names: false)
     var out = SolveOutcome(status: .noPlan)
     out.notes = form.fixedAvoidWarnings.map { "warning: \($0)" }
     out.model = ModelStats(
@@ -92,6 +94,7 @@ public enum RotationSolver {
     }
     // Construction heuristic.
     var search = LocalSearch(inst, form)
+    let formSeconds = Date().timeIntervalSince(t0)
     let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
     let start = search.run(deadline: heurDeadline, shouldStop: shouldStop)
     var startPoint = form.point(for: start, inst)
@@ -101,7 +104,7 @@ public enum RotationSolver {
       let v = form.point(for: start, inst).map { form.model.maxViolation($0) }
       progressLine(
         t0, "model \(form.model.columnCount) columns, \(form.model.rowCount) rows, "
-          + "\(form.model.nonzeroCount) nonzeros; heuristic plan "
+          + "\(form.model.nonzeroCount) nonzeros (built in \(String(format: "%.1f", formSeconds)) s); heuristic plan "
           + (out.heuristicObjective.map { String(format: "%.3f", $0) } ?? "none (violation \(v ?? -1))"))
     }
 
@@ -184,10 +187,13 @@ public enum RotationSolver {
     if !infeasibleParts.isEmpty {
       out.status = .infeasible
       let explainLimit = max(5, min(60, deadline.timeIntervalSinceNow))
+      // The same model with names (built the same way, so parts and indices agree).
+      let named = Formulation(inst, names: true)
+      let namedSubs = decomposition.subModels(named.model)
       out.reasons = infeasibleParts.map { p in
         GLPK.runOnDedicatedThread {
           ConflictExplainer.explain(
-            form, inst, part: decomposition.parts[p], sub: subs[p],
+            named, inst, part: decomposition.parts[p], sub: namedSubs[p],
             timeLimit: explainLimit / Double(infeasibleParts.count))
         }
       }

@@ -32,8 +32,7 @@ extension Lungang {
     func run() throws {
       let input = try Diagnostics.loadScenario(scenario)
       if !json { Diagnostics.print(input.district.warnings) }
-      let inst = RotationInstance(
-        district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
+      let inst = try Diagnostics.instance(input, redact: redact)
       let d = Diagnosis.run(inst, timeLimit: timeLimit)
       let verdict = !d.decided && d.admitsPlan ? "unknown" : (d.admitsPlan ? "admits_plan" : "no_plan")
       if json {

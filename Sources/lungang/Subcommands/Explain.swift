@@ -52,8 +52,7 @@ extension Lungang {
         throw ExitCode(ExitStatus.invalidInput)
       }
       let input = try Diagnostics.loadScenario(path)
-      let inst = RotationInstance(
-        district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
+      let inst = try Diagnostics.instance(input, redact: redact)
       // Inputs changed since the run?
       if let written = summary["inputs"] as? [String: Any] {
         let now = inst.district.inputHashes.merging(inst.scenario.inputHashes) { a, _ in a }

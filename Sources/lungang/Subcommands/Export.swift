@@ -21,7 +21,7 @@ extension Lungang {
 
     func run() throws {
       let input = try Diagnostics.loadScenario(scenario)
-      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let inst = try Diagnostics.instance(input)
       do {
         let files = try ModelExport.write(inst, format: format, to: URL(fileURLWithPath: out))
         for f in files { Diagnostics.note("wrote \(f.relativePath)") }

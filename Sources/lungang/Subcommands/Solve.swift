@@ -68,8 +68,7 @@ extension Lungang {
       if outPath == districtPath || outPath.hasPrefix(districtPath + "/") {
         throw ValidationError("--out must not be the district folder or inside it (\(input.scenario.district.path))")
       }
-      let inst = RotationInstance(
-        district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
+      let inst = try Diagnostics.instance(input, redact: redact)
       var options = SolveOptions()
       options.timeLimit = timeLimit
       options.solverLog = solverLog

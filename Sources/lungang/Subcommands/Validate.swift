@@ -17,7 +17,7 @@ extension Lungang {
     func run() throws {
       let input = try Diagnostics.loadScenario(scenario)
       Diagnostics.print(input.district.warnings)
-      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let inst = try Diagnostics.instance(input)
       let counts: [(String, Int)] = [
         ("schools", inst.schools.count), ("sections", inst.sections.count),
         ("staff", inst.staff.count),
@@ -55,6 +55,24 @@ enum Diagnostics {
     }
   }
   /// Writes one line to stderr, control characters escaped (notes quote ids and names).
+  /// Derives the instance; a model too large for this machine's memory is refused (exit 2).
+  static func instance(_ input: ScenarioInput, redact: Bool = false) throws -> RotationInstance {
+    let inst = RotationInstance(
+      district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
+    if inst.isTooLarge {
+      let movable = inst.movable.filter { $0 }.count
+      print([
+        Diagnostic(
+          .error, file: input.scenario.file?.path ?? input.scenario.name, column: "rules.scope",
+          "the model would have more than \(RotationInstance.maxDestinations) assignment columns "
+            + "(\(movable) movable people, scope \(input.scenario.rules.scope.rawValue)), more than this "
+            + "machine's memory holds; narrow the scope or set max_commute_km")
+      ])
+      throw ExitCode(ExitStatus.invalidInput)
+    }
+    return inst
+  }
+
   static func note(_ s: String) {
     FileHandle.standardError.write(Data((Diagnostic.escaped(s) + "\n").utf8))
   }

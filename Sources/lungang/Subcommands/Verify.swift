@@ -34,7 +34,7 @@ extension Lungang {
         }
       }
       let input = try Diagnostics.loadScenario(scenario)
-      let inst = RotationInstance(district: input.district, scenario: input.scenario)
+      let inst = try Diagnostics.instance(input)
       let problems = PlanVerifier.verify(inst, resultDir: URL(fileURLWithPath: resultDir))
       for p in problems { Diagnostics.note("verify: \(p)") }
       if !problems.isEmpty { throw ExitCode(1) }
