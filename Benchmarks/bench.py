@@ -81,13 +81,36 @@ def highs(mps, gap, limit):
             "solve_s": float(parts[-1]), "wall_s": wall, "peak_rss_mb": rss}
 
 
+def cbc(mps, gap, limit):
+    """CBC (coinor-cbc from Debian) on the same MPS: one thread, the same relative gap."""
+    try:
+        rc, out, err, wall, rss = run(["cbc", mps, "-ratioGap", str(gap), "-sec", str(limit), "-threads", "1",
+                                       "-solve", "-quit"], limit + 120)
+    except FileNotFoundError:
+        return {"status": "cbc not installed (apt-get install coinor-cbc)"}
+    except subprocess.TimeoutExpired:
+        return {"status": f"killed after {limit + 120:.0f} s (overran its time limit)"}
+    res = {"status": "error", "wall_s": wall, "peak_rss_mb": rss}
+    for line in out.splitlines():
+        if line.startswith("Result - "):
+            res["status"] = line[len("Result - "):].strip()
+        elif line.startswith("Objective value:"):
+            res["objective"] = float(line.split()[-1])
+        elif line.startswith("Lower bound:"):
+            res["bound"] = float(line.split()[-1])
+        elif line.startswith("Time (Wallclock seconds):"):
+            res["solve_s"] = float(line.split()[-1])
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rungs", default="sample")
     ap.add_argument("--scopes", default="zone_or_group,district")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--time-limit", type=float, default=60)
-    ap.add_argument("--peers", default="")
+    ap.add_argument("--peers", default="", help="highs,cbc")
+    ap.add_argument("--peer-rungs", default="sample,S", help="rungs the peers run on (M and L exports are too big for them)")
     args = ap.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "lungang"], cwd=ROOT, check=True)
     os.makedirs(os.path.join(ROOT, "Benchmarks", "results"), exist_ok=True)
@@ -118,12 +141,18 @@ def main():
                 with open(log, "a") as fh:
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             peer = None
-            if "highs" in args.peers:
+            cbcres = None
+            if args.peers and rung in args.peer_rungs.split(","):
                 mps = os.path.join(WORK, f"{rung}-{scope}.mps")
                 subprocess.run([BIN, "export", sc, "--format", "mps", "--out", mps], check=True, capture_output=True)
-                peer = highs(mps, 1e-6, args.time_limit * 5)
-                with open(log, "a") as fh:
-                    fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "highs", **peer, "machine": m}) + "\n")
+                if "highs" in args.peers:
+                    peer = highs(mps, 1e-6, args.time_limit * 5)
+                    with open(log, "a") as fh:
+                        fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "highs", **peer, "machine": m}) + "\n")
+                if "cbc" in args.peers:
+                    cbcres = cbc(mps, 1e-6, args.time_limit * 5)
+                    with open(log, "a") as fh:
+                        fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "cbc", **cbcres, "machine": m}) + "\n")
             ok = [x for x in runs if "timing" in x and x["timing"]]
             med = lambda k: statistics.median(x["timing"][k] for x in ok) if ok else float("nan")
             rows.append((rung, scope, ok[0]["staff"] if ok else "?", ok[0]["model"] if ok else {},
@@ -131,16 +160,17 @@ def main():
                          statistics.median(x["peak_rss_mb"] for x in runs),
                          "/".join(sorted({x.get("status", "error") for x in runs})),
                          statistics.median(x["gap"] for x in ok if x.get("gap") is not None) if ok else None,
-                         ok[0]["objective"] if ok else None, peer))
+                         ok[0]["objective"] if ok else None, peer, cbcres))
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; {args.repeat} runs, medians; "
           f"time limit {args.time_limit} s")
-    print("| rung | scope | staff | columns | rows | wall s | load s | build s | solve s | peak RSS MB | status | gap | objective | HiGHS (1 thread) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for (rung, scope, staff, model, wall, load, build, solve, rss, status, gap, obj, peer) in rows:
+    print("| rung | scope | staff | columns | rows | wall s | load s | build s | solve s | peak RSS MB | status | gap | objective | HiGHS (1 thread) | CBC (1 thread) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for (rung, scope, staff, model, wall, load, build, solve, rss, status, gap, obj, peer, cb) in rows:
         p = "" if not peer else f"{peer['status']} {peer.get('objective', float('nan')):.3f} in {peer.get('solve_s', float('nan')):.1f} s"
+        c = "" if not cb else f"{cb['status']} {cb.get('objective', float('nan')):.3f} in {cb.get('solve_s', float('nan')):.1f} s"
         g = "-" if gap is None else f"{gap:.2e}"
         o = "-" if obj is None else f"{obj:.3f}"
-        print(f"| {rung} | {scope} | {staff} | {model.get('columns','')} | {model.get('rows','')} | {wall:.1f} | {load:.2f} | {build:.2f} | {solve:.1f} | {rss:.0f} | {status} | {g} | {o} | {p} |")
+        print(f"| {rung} | {scope} | {staff} | {model.get('columns','')} | {model.get('rows','')} | {wall:.1f} | {load:.2f} | {build:.2f} | {solve:.1f} | {rss:.0f} | {status} | {g} | {o} | {p} | {c} |")
 
 
 if __name__ == "__main__":

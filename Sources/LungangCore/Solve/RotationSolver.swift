@@ -186,7 +186,8 @@ public enum RotationSolver {
     }
     if !infeasibleParts.isEmpty {
       out.status = .infeasible
-      let explainLimit = max(5, min(60, deadline.timeIntervalSinceNow))
+      // Explaining is worth time of its own: at least 30 s even when the limit is reached.
+      let explainLimit = max(30, min(120, deadline.timeIntervalSinceNow))
       // The same model with names (built the same way, so parts and indices agree).
       let named = Formulation(inst, names: true)
       let namedSubs = decomposition.subModels(named.model)

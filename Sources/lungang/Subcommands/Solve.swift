@@ -92,7 +92,10 @@ extension Lungang {
       switch outcome.status {
       case .infeasible:
         Diagnostics.note("lungang: the hard rules admit no plan:")
-        for r in outcome.reasons { Diagnostics.note("  - \(r)") }
+        // A reason may span lines (a conflict and its families): one note per line.
+        for r in outcome.reasons {
+          for (n, line) in r.split(separator: "\n").enumerated() { Diagnostics.note((n == 0 ? "  - " : "  ") + line) }
+        }
         if json { print(outputs.summary().serialized(), terminator: "") }
         throw ExitCode(ExitStatus.infeasible)
       case .noPlan:
