@@ -8,7 +8,7 @@ MPS of the same model with HiGHS (highspy) side by side.
 Results are appended as JSON lines to Benchmarks/results/<date>-<host>.jsonl; the medians
 are printed as a Markdown table for Benchmarks/RESULTS.md. Runs one thing at a time.
 """
-import argparse, datetime, json, os, platform, resource, socket, statistics, subprocess, sys, time
+import argparse, datetime, json, os, platform, resource, signal, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release", "lungang")
@@ -35,11 +35,19 @@ def run(cmd, timeout):
     """Runs cmd; returns (exit, stdout, stderr, wall seconds, peak RSS of the child in MB)."""
     t = time.time()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True, timeout=timeout)
+    # A session of its own, so that a timeout kills the solver too, not only /usr/bin/time.
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
+        raise
     wall = time.time() - t
-    lines = p.stderr.strip().splitlines()
+    lines = err.strip().splitlines()
     rss = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else before / 1024
-    return p.returncode, p.stdout, "\n".join(lines[:-1]), wall, rss
+    return p.returncode, out, "\n".join(lines[:-1]), wall, rss
 
 
 def scenarios(rung):
@@ -79,6 +87,11 @@ def highs(mps, gap, limit):
         return {"status": "error", "stderr": err[-500:]}
     return {"status": " ".join(parts[:-3]), "objective": float(parts[-3]), "bound": float(parts[-2]),
             "solve_s": float(parts[-1]), "wall_s": wall, "peak_rss_mb": rss}
+
+
+def median_or_none(values):
+    """The median, or None for no values (a run without a bound has no gap)."""
+    return statistics.median(values) if values else None
 
 
 def cbc(mps, gap, limit):
@@ -159,7 +172,7 @@ def main():
                          statistics.median(x["wall_s"] for x in runs), med("load_s"), med("build_s"), med("solve_s"),
                          statistics.median(x["peak_rss_mb"] for x in runs),
                          "/".join(sorted({x.get("status", "error") for x in runs})),
-                         statistics.median(x["gap"] for x in ok if x.get("gap") is not None) if ok else None,
+                         median_or_none([x["gap"] for x in ok if x.get("gap") is not None]),
                          ok[0]["objective"] if ok else None, peer, cbcres))
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; {args.repeat} runs, medians; "
           f"time limit {args.time_limit} s")
