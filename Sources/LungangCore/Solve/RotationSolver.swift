@@ -67,6 +67,9 @@ public struct SolveOutcome: Sendable {
 /// Builds the model of a scenario, splits it into independent parts, seeds each with the
 /// construction heuristic and solves them with GLPK.
 public enum RotationSolver {
+  /// Parts with more columns branch by Driebeck–Tomlin instead of pseudocosts.
+  static let pseudoCostMaxColumns = 30_000
+
   /// Solves `inst`; `shouldStop` is polled during the search (signals).
   public static func solve(
     _ inst: RotationInstance, options: SolveOptions = SolveOptions(),
@@ -299,9 +302,10 @@ public enum RotationSolver {
         }
       }
       // GLPK initialises pseudocosts by solving an LP per fractional column without looking
-      // at the clock (70 s past the limit on a 38,000-column part); use them only when the
-      // time left is ample next to the root LP's time, else Driebeck–Tomlin.
-      if opt.branching == .pseudoCost && deadline.timeIntervalSinceNow < 5 * lp.solveTime {
+      // at the clock (70 s past the limit on a 38,000-column part); above 30,000 columns use
+      // Driebeck–Tomlin. A size rule, not a time rule, so that the search path (and the
+      // bound reported) does not depend on how fast the root LP happened to be.
+      if opt.branching == .pseudoCost && m.columnCount > RotationSolver.pseudoCostMaxColumns {
         opt.branching = .driebeckTomlin
       }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
