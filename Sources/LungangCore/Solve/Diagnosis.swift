@@ -39,7 +39,7 @@ public struct Diagnosis: Sendable {
     let heuristic = search.run(deadline: Date().addingTimeInterval(min(10, timeLimit / 4)))
     let candidates = [Plan.allStay(inst), heuristic].compactMap { form.point(for: $0, inst) }
     for (p, part) in decomposition.parts.enumerated() {
-      if candidates.contains(where: { partSatisfied(form.model, part, $0) }) { continue }
+      if candidates.contains(where: { x in subs[p].maxViolation(part.columns.map { x[$0] }) <= 1e-9 }) { continue }
       let verdict: ConflictExplainer.ElasticResult = GLPK.runOnDedicatedThread {
         ConflictExplainer.elastic(subs[p], relax: [], timeLimit: max(1, deadline.timeIntervalSinceNow))
       }
@@ -56,23 +56,6 @@ public struct Diagnosis: Sendable {
       }
     }
     return d
-  }
-
-  /// True when `x` keeps every row and bound of the part.
-  static func partSatisfied(_ m: SparseModel, _ part: Decomposition.Part, _ x: [Double]) -> Bool {
-    let rows = Set(part.rows)
-    var activity: [Int: Double] = [:]
-    for e in 0..<m.entryValue.count where rows.contains(Int(m.entryRow[e])) {
-      activity[Int(m.entryRow[e]), default: 0] += m.entryValue[e] * x[Int(m.entryColumn[e])]
-    }
-    for r in part.rows {
-      let a = activity[r] ?? 0
-      if a < m.rowLower[r] - 1e-9 || a > m.rowUpper[r] + 1e-9 { return false }
-    }
-    for c in part.columns where x[c] < m.columnLower[c] - 1e-9 || x[c] > m.columnUpper[c] + 1e-9 {
-      return false
-    }
-    return true
   }
 
   /// Soft rules that no plan can fully meet, read off the instance.
