@@ -10,6 +10,19 @@ public enum Scope: String, CaseIterable, Sendable, Hashable {
   case zoneOrGroup = "zone_or_group"
   /// Anywhere in the district.
   case district
+
+  /// True when a person at school `from` may go to school `to` under this scope (the
+  /// schools' own identity is not checked here).
+  public func admits(from: School, to: School) -> Bool {
+    let sameZone = from.zone == to.zone
+    let sameGroup = (from.group ?? "") != "" && from.group == to.group
+    switch self {
+    case .zone: return sameZone
+    case .group: return sameGroup
+    case .zoneOrGroup: return sameZone || sameGroup
+    case .district: return true
+    }
+  }
 }
 
 /// A balance indicator of 优质均衡, counted per 100 pupils.

@@ -63,16 +63,7 @@ public struct DestinationRules: Sendable {
     let wished = Set(p.wishes.compactMap { inst.schoolIndex[$0] })
     let past = Set(p.pastSchools.compactMap { inst.schoolIndex[$0] })
     for (j, s) in inst.schools.enumerated() where j != j0 {
-      let sameZone = s.zone == home.zone
-      let sameGroup = home.group.map { !$0.isEmpty && s.group == $0 } ?? false
-      let inScope: Bool
-      switch rules.scope {
-      case .district: inScope = true
-      case .zone: inScope = sameZone
-      case .group: inScope = sameGroup
-      case .zoneOrGroup: inScope = sameZone || sameGroup
-      }
-      if !inScope { excluded[j] = .scope; continue }
+      if !rules.scope.admits(from: home, to: s) { excluded[j] = .scope; continue }
       if past.contains(j) { excluded[j] = .pastSchools; continue }
       if rules.wishesOnly && !p.wishes.isEmpty && !wished.contains(j) { excluded[j] = .wishesOnly; continue }
       if let limit = rules.maxCommuteKm, let km = RotationInstance.km(p.home, s.location), km > limit {

@@ -62,23 +62,12 @@ public struct RuleCheck {
     return max(posts, current)
   }
 
-  func inScope(_ from: School, _ to: School) -> Bool {
-    let sameZone = from.zone == to.zone
-    let sameGroup = (from.group ?? "") != "" && from.group == to.group
-    switch rules.scope {
-    case .zone: return sameZone
-    case .group: return sameGroup
-    case .zoneOrGroup: return sameZone || sameGroup
-    case .district: return true
-    }
-  }
-
   /// Why `p` may not go to `place`, or nil when it is an allowed destination (model.md
   /// "Allowed destinations"; post caps and avoidance are checked on the whole plan).
   public func whyNot(_ p: StaffMember, _ place: Place) -> String? {
     guard let from = schoolByID[p.school], let to = schoolByID[place.school] else { return "unknown school" }
     if place.school == p.school { return "it is their own school" }
-    if !inScope(from, to) { return "\(to.id) is outside the \(rules.scope.rawValue) scope of \(from.id)" }
+    if !rules.scope.admits(from: from, to: to) { return "\(to.id) is outside the \(rules.scope.rawValue) scope of \(from.id)" }
     if p.pastSchools.contains(to.id) { return "they served at \(to.id) before" }
     if let limit = rules.maxCommuteKm, let h = p.home, let l = to.location, h.distanceKm(to: l) > limit {
       return "the commute of \(String(format: "%.2f", h.distanceKm(to: l))) km is over \(limit) km"
