@@ -242,7 +242,7 @@ public struct LocalSearch {
     let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
     func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
     // First make the start feasible (avoidance can make staying infeasible).
-    repair(movers, deadline: deadline, shouldStop: shouldStop)
+    repair(movers, shouldStop: shouldStop)
     var improved = true
     var passes = 0
     while improved && !over() && passes < 50 {
@@ -259,10 +259,11 @@ public struct LocalSearch {
   }
 
   /// Removes hard-rule violations by single moves, each time the one that removes the most
-  /// violations at the least cost.
-  mutating func repair(_ movers: [Int], deadline: Date, shouldStop: (() -> Bool)? = nil) {
+  /// violations at the least cost. Not bound by the heuristic's deadline (a feasible start
+  /// matters more than the time): each round looks only at the people in a violation.
+  mutating func repair(_ movers: [Int], shouldStop: (() -> Bool)? = nil) {
     var rounds = 0
-    while violations > 0 && rounds < 10_000 && Date() < deadline && !(shouldStop?() ?? false) {
+    while violations > 0 && rounds < 10_000 && !(shouldStop?() ?? false) {
       rounds += 1
       var best: (dv: Int, delta: Double, i: Int, c: Int)? = nil
       // Only moving someone out of a violation can remove it: the occupants of posts over
@@ -270,7 +271,6 @@ public struct LocalSearch {
       var candidates = violators()
       if candidates.isEmpty { candidates = movers }
       for i in candidates {
-        if Date() >= deadline { return }
         let cur = col[i]
         for c in form.columnsOf[i] where c != cur {
           let (d, dv) = apply(i, to: c)
