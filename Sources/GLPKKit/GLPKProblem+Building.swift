@@ -21,7 +21,7 @@ extension GLPKProblem {
   @discardableResult
   public func addColumns(_ n: Int) throws(GLPKError) -> Int {
     try checkThread()
-    let existing = n
+    let existing = self.n
     try checkAddCount(n, existing: existing, kind: "columns")
     if n == 0 { return existing + 1 }
     return Int(glp_add_cols(pointer, Int32(n)))

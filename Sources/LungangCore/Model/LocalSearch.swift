@@ -237,7 +237,7 @@ public struct LocalSearch {
   }
 
   /// Runs improvement passes until none improves or the deadline passes; returns the plan.
-  public mutating func run(deadline: Date, shouldStop: (() -> Bool)? = nil) -> Plan {
+  public mutating func run(deadline: Date, maxPasses: Int = 50, shouldStop: (() -> Bool)? = nil) -> Plan {
     let n = inst.staff.count
     let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
     func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
@@ -245,7 +245,7 @@ public struct LocalSearch {
     repair(movers, shouldStop: shouldStop)
     var improved = true
     var passes = 0
-    while improved && !over() && passes < 50 {
+    while improved && !over() && passes < maxPasses {
       improved = false
       passes += 1
       for i in movers {

@@ -29,6 +29,9 @@ public struct SolveOptions: Sendable {
   public var race = false
   /// Overrides the scenario's solver.threads when set (0: all cores).
   public var threads: Int?
+  /// Parts with at least this many columns are solved by column generation
+  /// (`RestrictedMaster`); nil: 5,000, or LUNGANG_PRICING_MIN_COLUMNS.
+  public var pricingMinColumns: Int?
   public init() {}
 }
 
@@ -58,6 +61,8 @@ public struct SolveOutcome: Sendable {
   public var solveSeconds = 0.0
   /// Objective of the construction heuristic's plan.
   public var heuristicObjective: Double?
+  /// Parts solved by column generation (see `RestrictedMaster`).
+  public var pricedParts = 0
   /// Why the hard rules admit no plan (status infeasible).
   public var reasons: [String] = []
   /// Notes for stderr (e.g. warnings found while building).
@@ -99,7 +104,7 @@ public enum RotationSolver {
     var search = LocalSearch(inst, form)
     let formSeconds = Date().timeIntervalSince(t0)
     let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
-    let start = search.run(deadline: heurDeadline, shouldStop: shouldStop)
+    let start = search.run(deadline: heurDeadline, maxPasses: Tuning.heuristicPasses, shouldStop: shouldStop)
     var startPoint = form.point(for: start, inst)
     if let x = startPoint, form.model.maxViolation(x) > 1e-6 { startPoint = nil }
     if let x = startPoint { out.heuristicObjective = form.model.objectiveValue(x) }
@@ -146,6 +151,9 @@ public enum RotationSolver {
               c < form.assignCount
                 && inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])].isStay
             },
+            // Racers exchange incumbents by GLPK column, so they load every column.
+            groups: options.race ? nil : personGroups(part.columns, form),
+            pricingMinColumns: options.pricingMinColumns ?? Tuning.pricingMinColumns,
             onProgress: options.progress
               ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil,
             shouldStop: { (shouldStop?() ?? false) || race.isSettled })
@@ -172,6 +180,7 @@ public enum RotationSolver {
     var infeasibleParts: [Int] = []
     for (p, part) in decomposition.parts.enumerated() {
       guard let r = results.get(p) else { anyMissing = true; continue }
+      if r.priced { out.pricedParts += 1 }
       switch r.outcome {
       case .infeasible: infeasibleParts.append(p)
       case .limit: timeUp = true
@@ -234,17 +243,31 @@ public enum RotationSolver {
     var values: [Double]?
     var bound: Double?
     var objective: Double?
+    /// Solved by column generation.
+    var priced = false
   }
 
   static func solvePart(
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
     variant: Int = 0, exchange: IncumbentExchange? = nil,
-    stayColumns: [Bool]? = nil, onProgress: ((MIPProgress) -> Void)? = nil,
+    stayColumns: [Bool]? = nil, groups: [Int32]? = nil, pricingMinColumns: Int = Int.max,
+    onProgress: ((MIPProgress) -> Void)? = nil,
     shouldStop: (() -> Bool)?
   ) -> PartResult {
-    // A part without integer columns or rows is solved by its bounds alone.
     do {
-      let p = try load(m)
+      // Column generation when the part is large and a plan to start from exists (the
+      // plan's columns keep every restricted model feasible); see RestrictedMaster.
+      var priced: RestrictedMaster?
+      if let groups, let start = incumbent, m.columnCount >= pricingMinColumns {
+        let initial = RestrictedMaster.initialColumns(m, group: groups, stay: stayColumns, start: start)
+        priced = try RestrictedMaster(m, group: groups, initial: initial)
+      }
+      let p = try priced?.problem ?? load(m)
+      // GLPK column (0-based) → part column, and points between the two.
+      func partIndex(_ j: Int) -> Int { priced.map { $0.partColumn[j] } ?? j }
+      func toGLPK(_ x: [Double]) -> [Double] { priced?.restrict(x) ?? x }
+      func fromGLPK(_ v: [Double]) -> [Double] { priced?.expand(v) ?? v }
+
       var opt = MIPOptions()
       opt.mipGap = mipGap
       opt.presolve = false
@@ -256,20 +279,68 @@ public enum RotationSolver {
         opt.backtracking = .bestProjection
       }
       Tuning.apply(to: &opt)
-      // Relax and fix: solve the LP relaxation, fix the columns it sets to 1, and solve the
-      // small MIP left; its plan competes with the construction heuristic's as incumbent.
-      var incumbent = incumbent
+      var incumbent = incumbent  // in part columns
       var incumbentValue = incumbent.map { m.objectiveValue($0) } ?? .infinity
-      var lpOptions = LPOptions(
-        method: .dualPrimal, timeLimit: max(0.05, deadline.timeIntervalSinceNow),
-        messageLevel: log ? .normal : .off)
-      lpOptions.longStep = true
-      let lp = p.solveLP(lpOptions)
-      if log { progressLine(Date(timeIntervalSinceNow: -lp.solveTime), "root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s") }
-      if lp.primalStatus == .feasiblePoint, lp.columnValues.count == m.columnCount + 1 {
+
+      // Root LP: over the restricted columns with pricing, or over all.
+      var lpValues: [Double]?  // GLPK columns, 0-based
+      var lpBound: Double?  // valid for the whole part
+      if let priced {
+        let outcome = priced.solveLP(deadline: deadline, log: log)
+        if priced.bound.isFinite { lpBound = priced.bound }
+        switch outcome {
+        case .converged:
+          if let v = try? p.columnPrimals() { lpValues = Array(v.dropFirst()) }
+        case .timeUp:
+          return PartResult(
+            outcome: .limit, values: incumbent, bound: lpBound,
+            objective: incumbent.map { m.objectiveValue($0) }, priced: true)
+        case .failed:
+          // Should not happen (the start plan is in the model); fall back to every column.
+          _ = try priced.addColumns(reducedCostUpTo: .infinity)
+        }
+      } else {
+        var lpOptions = LPOptions(
+          method: .dualPrimal, timeLimit: max(0.05, deadline.timeIntervalSinceNow),
+          messageLevel: log ? .normal : .off)
+        lpOptions.longStep = true
+        let lp = p.solveLP(lpOptions)
+        if log { progressLine(Date(timeIntervalSinceNow: -lp.solveTime), "root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s") }
+        if lp.primalStatus == .feasiblePoint, lp.columnValues.count == p.columns + 1 {
+          lpValues = Array(lp.columnValues.dropFirst())
+        }
+      }
+      // GLPK initialises pseudocosts by solving an LP per fractional column without looking
+      // at the clock (70 s past the limit on a 38,000-column part); above 30,000 columns use
+      // Driebeck–Tomlin. A size rule, not a time rule, so that the search path (and the
+      // bound reported) does not depend on how fast the root LP happened to be.
+      if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
+        opt.branching = .driebeckTomlin
+      }
+      // Large parts (priced): dive on the LP for a plan. Small ones: relax and fix, below.
+      if let priced, let lpv = lpValues {
+        let group = priced.partColumn.map { priced.group[$0] }
+        let diveDeadline = Date(timeIntervalSinceNow: max(0.05, deadline.timeIntervalSinceNow * 0.3))
+        let t = Date()
+        if let v = LPDive.dive(p, group: group, start: lpv, deadline: diveDeadline, log: log) {
+          let point = fromGLPK(v)
+          let value = m.objectiveValue(point)
+          if m.maxViolation(point) <= 1e-6, value < incumbentValue {
+            incumbent = point
+            incumbentValue = value
+          }
+          if log { progressLine(t, "dive: plan \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s") }
+        } else if log {
+          progressLine(t, "dive: no plan in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
+        }
+      }
+      // Relax and fix: fix the columns the LP sets to 1, and solve the small MIP left; its
+      // plan competes with the construction heuristic's as incumbent.
+      if let lpv = lpValues, priced == nil {
         var fixed: [Int] = []
-        for j in 0..<m.columnCount
-        where m.columnIsInteger[j] && m.columnUpper[j] == 1 && lp.columnValues[j + 1] > 1 - 1e-6 {
+        for j in 0..<lpv.count {
+          let c = partIndex(j)
+          guard m.columnIsInteger[c] && m.columnUpper[c] == 1 && lpv[j] > 1 - 1e-6 else { continue }
           try p.setColumnBounds(j + 1, .fixed(1))
           fixed.append(j + 1)
         }
@@ -277,41 +348,56 @@ public enum RotationSolver {
         sub.timeLimit = max(0.05, min(deadline.timeIntervalSinceNow * 0.3, 30))
         let r1 = p.solveMIP(sub, shouldStop: shouldStop)
         if r1.primalStatus == .feasiblePoint, let o = r1.objective, o < incumbentValue {
-          incumbent = Array(r1.columnValues.dropFirst())
+          incumbent = fromGLPK(Array(r1.columnValues.dropFirst()))
           incumbentValue = o
         }
         if log { progressLine(Date(timeIntervalSinceNow: -r1.solveTime), "relax-and-fix: \(fixed.count) fixed, \(r1.termination) \(String(format: "%.3f", r1.objective ?? .nan)) in \(String(format: "%.1f", r1.solveTime)) s") }
         for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
-        // Second round, a larger neighbourhood: keep only the LP's stayers fixed, so the
-        // movers may be re-assigned among all their destinations.
+      }
+      // Second round, a larger neighbourhood: keep only the LP's stayers fixed, so the
+      // movers may be re-assigned among all their destinations.
+      if let lpv = lpValues {
         if let stays = stayColumns, variant == 0 {
           var fixed2: [Int] = []
-          for j in 0..<m.columnCount where stays[j] && lp.columnValues[j + 1] > 1 - 1e-6 {
+          for j in 0..<lpv.count where stays[partIndex(j)] && lpv[j] > 1 - 1e-6 {
             try p.setColumnBounds(j + 1, .fixed(1))
             fixed2.append(j + 1)
           }
           var sub2 = opt
           sub2.timeLimit = max(0.05, min(deadline.timeIntervalSinceNow * 0.3, 30))
-          let r2 = p.solveMIP(sub2, incumbent: incumbent, shouldStop: shouldStop)
+          let r2 = p.solveMIP(sub2, incumbent: incumbent.map(toGLPK), shouldStop: shouldStop)
           if r2.primalStatus == .feasiblePoint, let o = r2.objective, o < incumbentValue {
-            incumbent = Array(r2.columnValues.dropFirst())
+            incumbent = fromGLPK(Array(r2.columnValues.dropFirst()))
             incumbentValue = o
           }
           if log { progressLine(Date(timeIntervalSinceNow: -r2.solveTime), "relax-and-fix (stayers): \(fixed2.count) fixed, \(r2.termination) \(String(format: "%.3f", r2.objective ?? .nan)) in \(String(format: "%.1f", r2.solveTime)) s") }
           for j in fixed2 { try p.setColumnBounds(j, .double(0, 1)) }
         }
       }
-      // GLPK initialises pseudocosts by solving an LP per fractional column without looking
-      // at the clock (70 s past the limit on a 38,000-column part); above 30,000 columns use
-      // Driebeck–Tomlin. A size rule, not a time rule, so that the search path (and the
-      // bound reported) does not depend on how fast the root LP happened to be.
-      if opt.branching == .pseudoCost && m.columnCount > RotationSolver.pseudoCostMaxColumns {
+      // With pricing: if the LP bound already proves the plan within the gap, stop here;
+      // otherwise add every column that could be in a better plan and search them all.
+      var leftOutLeast = Double.infinity
+      if let priced {
+        if let lb = lpBound, incumbent != nil,
+          incumbentValue - lb <= mipGap * max(1, abs(incumbentValue))
+        {
+          if log { progressLine(Date(), "pricing: plan \(String(format: "%.3f", incumbentValue)) is within the gap of the bound \(String(format: "%.3f", lb)); \(priced.loadedCount) of \(m.columnCount) columns used") }
+          return PartResult(
+            outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: true)
+        }
+        let threshold = lpBound.map { incumbentValue - $0 + 1e-6 * max(1, abs(incumbentValue)) } ?? .infinity
+        leftOutLeast = try priced.addColumns(reducedCostUpTo: threshold)
+        if log { progressLine(Date(), "pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a better plan (least reduced cost left out: \(leftOutLeast))") }
+      }
+      // The size rule again: pricing may have added columns.
+      if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
         opt.branching = .driebeckTomlin
       }
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
       let r = p.solveMIP(
-        opt, incumbent: incumbent, onProgress: onProgress, shouldStop: shouldStop, exchange: exchange)
-      let values = r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
+        opt, incumbent: incumbent.map(toGLPK), onProgress: onProgress, shouldStop: shouldStop,
+        exchange: exchange)
+      let values = r.primalStatus == .feasiblePoint ? fromGLPK(Array(r.columnValues.dropFirst())) : nil
       var outcome: PartResult.Outcome
       switch r.termination {
       case .optimal, .gapLimit: outcome = .optimal
@@ -323,10 +409,30 @@ public enum RotationSolver {
       if outcome == .optimal, let o = r.objective {
         bound = min(bound ?? o, o)
       }
-      return PartResult(outcome: outcome, values: values, bound: bound, objective: r.objective)
+      if let lb = lpBound {
+        // The search's bound covers the loaded columns; a plan with a column left out costs
+        // at least lb + its reduced cost.
+        let restricted = bound.map { min($0, lb + leftOutLeast) } ?? lb
+        bound = max(lb, restricted)
+      }
+      return PartResult(
+        outcome: outcome, values: values, bound: bound, objective: r.objective, priced: priced != nil)
     } catch {
       FileHandle.standardError.write(Data("lungang: solver error: \(error)\n".utf8))
       return PartResult(outcome: .limit, values: nil, bound: nil)
+    }
+  }
+
+  /// Per part column: a dense index of its person for assign columns, −1 for the others.
+  static func personGroups(_ columns: [Int], _ form: Formulation) -> [Int32] {
+    var ids: [Int32: Int32] = [:]
+    return columns.map { c in
+      guard c < form.assignCount else { return -1 }
+      let i = form.assignPerson[c]
+      if let g = ids[i] { return g }
+      let g = Int32(ids.count)
+      ids[i] = g
+      return g
     }
   }
 
@@ -498,6 +604,21 @@ final class Counter: @unchecked Sendable {
 /// LUNGANG_CUTS (letters g m v c: gomory, mir, cover, clique; "-" for none),
 /// LUNGANG_BRANCH (ffv lfv mfv dth pch), LUNGANG_BACKTRACK (dfs bfs blb bph).
 enum Tuning {
+  /// Parts with at least this many columns are solved with column generation
+  /// (RestrictedMaster); LUNGANG_PRICING_MIN_COLUMNS overrides it (0: always).
+  static var pricingMinColumns: Int {
+    ProcessInfo.processInfo.environment["LUNGANG_PRICING_MIN_COLUMNS"].flatMap { Int($0) } ?? 5_000
+  }
+
+  /// Improvement passes of the construction heuristic. A work budget, not a time budget, so
+  /// the start plan (and with it the search) is the same on every run. One pass: the LP
+  /// dive and relax-and-fix find the plans that matter, and on the 10,000-staff district a
+  /// pass takes 0.3 s where passes to convergence took 3 s. LUNGANG_HEURISTIC_PASSES
+  /// overrides it.
+  static var heuristicPasses: Int {
+    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) } ?? 1
+  }
+
   static func apply(to opt: inout MIPOptions) {
     let env = ProcessInfo.processInfo.environment
     if let c = env["LUNGANG_CUTS"] {

@@ -82,21 +82,14 @@ final class BalanceTests: XCTestCase {
     XCTAssertEqual(moves.filter { $0.key.hasPrefix("n") }.map(\.value), ["A"])
   }
 
-  /// The secant epigraph is exact at the integers: for the plans with 0, 1 and 2 swaps the
-  /// MIP's balance part (Σ t over the epigraph columns at the plan's point) equals
-  /// PlanEvaluation's B: 20000, 1250, 5000; and at the solver's optimum both are 1250.
+  /// Both forms of the balance term are exact at the integers: for the plans with 0, 1 and
+  /// 2 swaps the model's balance part equals PlanEvaluation's B: 20000, 1250, 5000. In the
+  /// secant form that is W_balance·Σ t over the epigraph columns; in the segment form it is
+  /// the objective of the `seg` columns plus the constant f(lo). At the solver's optimum
+  /// both are 1250.
   func testSecantEpigraphMatchesPlanEvaluation() throws {
     let t = district(pupilsB: 200)
     let inst = t.instance
-    let form = Formulation(inst)
-    XCTAssertEqual(form.model.objectiveConstant, 0, accuracy: 1e-12)
-    let tCols = (0..<form.model.columnCount).filter { form.model.columnNames[$0].hasPrefix("t_") }
-    XCTAssertEqual(tCols.count, 2)
-    func modelBalance(_ plan: Plan) throws -> Double {
-      let x = try XCTUnwrap(form.point(for: plan, inst))
-      XCTAssertEqual(form.model.maxViolation(x), 0, accuracy: 1e-9)
-      return tCols.reduce(0) { $0 + x[$1] } * inst.weights.balance
-    }
     var plans: [(Plan, Double)] = [(Plan.allStay(inst), 20000)]
     var one = Plan.allStay(inst)
     one.choice[inst.person("k1")] = try XCTUnwrap(inst.choice("k1", to: "B"))
@@ -106,16 +99,42 @@ final class BalanceTests: XCTestCase {
     two.choice[inst.person("k2")] = try XCTUnwrap(inst.choice("k2", to: "B"))
     two.choice[inst.person("n2")] = try XCTUnwrap(inst.choice("n2", to: "A"))
     plans.append((two, 5000))
+
+    let secant = Formulation(inst, balance: .secant)
+    XCTAssertEqual(secant.model.objectiveConstant, 0, accuracy: 1e-12)
+    let tCols = (0..<secant.model.columnCount).filter { secant.model.columnNames[$0].hasPrefix("t_") }
+    XCTAssertEqual(tCols.count, 2)
+    let segment = Formulation(inst, balance: .segment)
+    let segCols = (0..<segment.model.columnCount).filter { segment.model.columnNames[$0].hasPrefix("seg_") }
+    XCTAssertEqual(segment.segmentRows.count, 2)
+    XCTAssertEqual(segCols.count, segment.segmentRows.reduce(0) { $0 + $1.columns.count })
+    XCTAssertEqual((0..<segment.model.columnCount).filter { segment.model.columnNames[$0].hasPrefix("t_") }, [])
+    XCTAssertLessThan(segment.model.rowCount, secant.model.rowCount)
+    func secantBalance(_ plan: Plan) throws -> Double {
+      let x = try XCTUnwrap(secant.point(for: plan, inst))
+      XCTAssertEqual(secant.model.maxViolation(x), 0, accuracy: 1e-9)
+      return tCols.reduce(0) { $0 + x[$1] } * inst.weights.balance
+    }
+    func segmentBalance(_ plan: Plan) throws -> Double {
+      let x = try XCTUnwrap(segment.point(for: plan, inst))
+      XCTAssertEqual(segment.model.maxViolation(x), 0, accuracy: 1e-9)
+      // Only the balance term has a constant in this district.
+      return segCols.reduce(segment.model.objectiveConstant) { $0 + segment.model.objective[$1] * x[$1] }
+    }
     for (plan, b) in plans {
       let ev = PlanEvaluation(plan, inst)
       XCTAssertEqual(ev.terms.balance, b, accuracy: 1e-9)
-      XCTAssertEqual(try modelBalance(plan), b, accuracy: 1e-9)
+      XCTAssertEqual(try secantBalance(plan), b, accuracy: 1e-9)
+      XCTAssertEqual(try segmentBalance(plan), b, accuracy: 1e-9)
+      let xs = try XCTUnwrap(segment.point(for: plan, inst))
+      XCTAssertEqual(segment.model.objectiveValue(xs), ev.terms.total, accuracy: 1e-9)
     }
 
     let out = RotationSolver.solve(inst)
     XCTAssertEqual(out.status, .optimal)
     let plan = try XCTUnwrap(out.plan)
-    XCTAssertEqual(try modelBalance(plan), 1250, accuracy: 1e-9)
+    XCTAssertEqual(try secantBalance(plan), 1250, accuracy: 1e-9)
+    XCTAssertEqual(try segmentBalance(plan), 1250, accuracy: 1e-9)
     XCTAssertEqual(out.evaluation?.terms.balance ?? -1, 1250, accuracy: 1e-9)
     XCTAssertEqual(out.objective ?? -1, 1251, accuracy: 1e-6)
     XCTAssertEqual(out.notes, [])

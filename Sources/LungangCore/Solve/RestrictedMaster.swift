@@ -1,0 +1,247 @@
+import Foundation
+import GLPKKit
+
+/// A part's model in GLPK with only some of its assignment columns; the rest are priced by
+/// the LP duals and added when they could lower the LP or be in a better plan.
+///
+/// This is column generation over the destinations of each person (one convexity row per
+/// person: Σ_d x[i,d] = 1), and it is exact:
+/// - After each restricted LP, `bound` is the Lagrangian (Farley) bound of the whole part:
+///   with the LP's row duals y and reduced costs d_j = c_j − Σ_r a_rj·y_r of every column,
+///   any plan costs at least Σ_r y_r·(the row bound y_r binds) + Σ over the continuous columns
+///   of d_j·(the column bound) + Σ_i min_d d[i,d]. When no column left out has a negative
+///   reduced cost it is the LP relaxation of the whole part.
+/// - `addColumns(reducedCostUpTo: Δ)` with Δ = plan − bound adds every column that could be
+///   in a better plan: a plan using a column with d_j > Δ costs more than bound + Δ.
+final class RestrictedMaster {
+  /// The whole part.
+  let model: SparseModel
+  /// Per part column: its person (convexity row), or −1 for columns that are always loaded.
+  let group: [Int32]
+  /// The restricted problem.
+  let problem: GLPKProblem
+  /// Part column → GLPK column (1-based), 0 while not loaded.
+  private(set) var glpkColumn: [Int32]
+  /// GLPK column − 1 → part column.
+  private(set) var partColumn: [Int] = []
+  /// Best bound of the whole part found so far (−∞ before the first LP).
+  private(set) var bound = -Double.infinity
+  /// Reduced cost of every part column at the last LP's duals.
+  private(set) var reducedCost: [Double] = []
+  /// Restricted LPs solved.
+  private(set) var rounds = 0
+
+  // Column-major entries and the columns of each group.
+  private let start: [Int]
+  private let rowOf: [Int32]
+  private let valueOf: [Double]
+  private let groupStart: [Int]
+  private let groupColumns: [Int32]
+
+  /// Columns a person gets in the first restricted LP besides stay and the start plan's
+  /// (LUNGANG_PRICING_K overrides it for benchmarking). Staying costs nothing, so 1 adds
+  /// nothing: on the 10,000-staff district, stay + start plan and one column per person per
+  /// round solved the LP in 5.1 s, against 5.6 s with 3 more per round and 9.5 s starting
+  /// from the 6 cheapest.
+  static let initialCheapest = ProcessInfo.processInfo.environment["LUNGANG_PRICING_K"].flatMap { Int($0) } ?? 1
+  /// At most this many columns per person are added in one pricing round
+  /// (LUNGANG_PRICING_ADD overrides it).
+  static let addedPerRound = ProcessInfo.processInfo.environment["LUNGANG_PRICING_ADD"].flatMap { Int($0) } ?? 1
+  /// Reduced costs below −tolerance price a column in.
+  static let tolerance = 1e-7
+
+  var loadedCount: Int { partColumn.count }
+
+  /// Loads the rows of `m`, the columns without a group, and the columns `initial` marks.
+  init(_ m: SparseModel, group: [Int32], initial: [Bool]) throws(GLPKError) {
+    model = m
+    self.group = group
+    let n = m.columnCount
+    var start = Array(repeating: 0, count: n + 1)
+    for e in 0..<m.entryValue.count { start[Int(m.entryColumn[e]) + 1] += 1 }
+    for j in 0..<n { start[j + 1] += start[j] }
+    var next = start
+    var rowOf = Array(repeating: Int32(0), count: m.entryValue.count)
+    var valueOf = Array(repeating: 0.0, count: m.entryValue.count)
+    for e in 0..<m.entryValue.count {
+      let j = Int(m.entryColumn[e])
+      rowOf[next[j]] = m.entryRow[e]
+      valueOf[next[j]] = m.entryValue[e]
+      next[j] += 1
+    }
+    self.start = start
+    self.rowOf = rowOf
+    self.valueOf = valueOf
+    let groups = (group.max().map { Int($0) } ?? -1) + 1
+    var gs = Array(repeating: 0, count: groups + 1)
+    for g in group where g >= 0 { gs[Int(g) + 1] += 1 }
+    for g in 0..<groups { gs[g + 1] += gs[g] }
+    var gnext = gs
+    var gc = Array(repeating: Int32(0), count: gs[groups])
+    for j in 0..<n where group[j] >= 0 {
+      gc[gnext[Int(group[j])]] = Int32(j)
+      gnext[Int(group[j])] += 1
+    }
+    groupStart = gs
+    groupColumns = gc
+    glpkColumn = Array(repeating: 0, count: n)
+
+    problem = GLPKProblem()
+    try problem.setDirection(.minimize)
+    if m.rowCount > 0 { try problem.addRows(m.rowCount) }
+    for r in 0..<m.rowCount {
+      try problem.setRowBounds(r + 1, RotationSolver.bounds(m.rowLower[r], m.rowUpper[r]))
+    }
+    let chosen = (0..<n).filter { group[$0] < 0 || initial[$0] }
+    try addColumns(chosen)
+  }
+
+  /// The initial columns: per person the stay column, the start plan's, and the cheapest few.
+  static func initialColumns(
+    _ m: SparseModel, group: [Int32], stay: [Bool]?, start: [Double]
+  ) -> [Bool] {
+    var keep = (0..<m.columnCount).map { group[$0] >= 0 && (start[$0] > 0.5 || stay?[$0] == true) }
+    var byGroup: [Int32: [Int]] = [:]
+    for j in 0..<m.columnCount where group[j] >= 0 { byGroup[group[j], default: []].append(j) }
+    for (_, cols) in byGroup {
+      for j in cols.sorted(by: { (m.objective[$0], $0) < (m.objective[$1], $1) }).prefix(initialCheapest) {
+        keep[j] = true
+      }
+    }
+    return keep
+  }
+
+  /// Appends part columns (ascending) to the GLPK problem.
+  func addColumns(_ columns: [Int]) throws(GLPKError) {
+    guard !columns.isEmpty else { return }
+    let first = try problem.addColumns(columns.count)
+    for (k, j) in columns.enumerated() {
+      let g = first + k
+      glpkColumn[j] = Int32(g)
+      partColumn.append(j)
+      if model.columnIsInteger[j] {
+        try problem.setColumnKind(
+          g, model.columnLower[j] == 0 && model.columnUpper[j] == 1 ? .binary : .integer)
+      }
+      try problem.setColumnBounds(g, RotationSolver.bounds(model.columnLower[j], model.columnUpper[j]))
+      if model.objective[j] != 0 { try problem.setObjective(g, model.objective[j]) }
+      let range = start[j]..<start[j + 1]
+      try problem.setMatrixColumn(
+        g, rows: range.map { rowOf[$0] + 1 }, values: range.map { valueOf[$0] })
+    }
+  }
+
+  /// How the LP phase ended.
+  enum LPOutcome: Equatable {
+    /// No column left out prices in: the LP of the whole part is solved.
+    case converged
+    /// The deadline came first (`bound` may still be valid).
+    case timeUp
+    /// GLPK failed or found the restricted LP infeasible.
+    case failed
+  }
+
+  /// Solves restricted LPs and adds the columns that price in until none does.
+  func solveLP(deadline: Date, log: Bool) -> LPOutcome {
+    var method = SimplexMethod.dualPrimal
+    while true {
+      let remaining = deadline.timeIntervalSinceNow
+      if remaining <= 0 { return .timeUp }
+      var o = LPOptions(method: method, timeLimit: max(0.05, remaining), messageLevel: log ? .normal : .off)
+      o.longStep = true
+      let r = problem.solveLP(o)
+      rounds += 1
+      switch r.termination {
+      case .optimal: break
+      case .timeLimit: return .timeUp
+      default: return .failed
+      }
+      guard let y = try? problem.rowDuals() else { return .failed }
+      price(y)
+      var added: [Int] = []
+      for g in 0..<(groupStart.count - 1) {
+        var best: [(Double, Int)] = []
+        for k in groupStart[g]..<groupStart[g + 1] {
+          let j = Int(groupColumns[k])
+          let d = reducedCost[j]
+          if glpkColumn[j] == 0 && d < -Self.tolerance { best.append((d, j)) }
+        }
+        best.sort { $0 < $1 }
+        added.append(contentsOf: best.prefix(Self.addedPerRound).map(\.1))
+      }
+      if log {
+        RotationSolver.progressLine(
+          Date(timeIntervalSinceNow: -r.solveTime),
+          "pricing round \(rounds): LP \(String(format: "%.3f", r.objective ?? .nan)) over \(loadedCount) of \(model.columnCount) columns in \(String(format: "%.1f", r.solveTime)) s, bound \(String(format: "%.3f", bound)), \(added.count) priced in")
+      }
+      if added.isEmpty { return .converged }
+      do { try addColumns(added.sorted()) } catch { return .failed }
+      method = .primal
+    }
+  }
+
+  /// Reduced costs of all columns at duals `y` (1-based, sign-corrected) and the bound.
+  func price(_ dual: [Double]) {
+    let m = model
+    var y = dual
+    var rowTerm = 0.0
+    for r in 0..<m.rowCount {
+      let lo = m.rowLower[r]
+      let up = m.rowUpper[r]
+      var v = y[r + 1]
+      // A dual of the wrong sign for a one-sided row is numerical noise; drop it so that the
+      // reduced costs and the bound use the same, valid duals.
+      if !lo.isFinite && v > 0 { v = 0 }
+      if !up.isFinite && v < 0 { v = 0 }
+      y[r + 1] = v
+      if v > 0 { rowTerm += v * lo } else if v < 0 { rowTerm += v * up }
+    }
+    var d = Array(repeating: 0.0, count: m.columnCount)
+    for j in 0..<m.columnCount {
+      var s = m.objective[j]
+      for e in start[j]..<start[j + 1] { s -= valueOf[e] * y[Int(rowOf[e]) + 1] }
+      d[j] = s
+    }
+    var columnTerm = 0.0
+    for j in 0..<m.columnCount where group[j] < 0 {
+      let v = d[j]
+      if abs(v) <= 1e-6 { continue }
+      let b = v > 0 ? m.columnLower[j] : m.columnUpper[j]
+      columnTerm += b.isFinite ? v * b : -.infinity
+    }
+    for g in 0..<(groupStart.count - 1) where groupStart[g] < groupStart[g + 1] {
+      var least = Double.infinity
+      for k in groupStart[g]..<groupStart[g + 1] { least = min(least, d[Int(groupColumns[k])]) }
+      columnTerm += least
+    }
+    reducedCost = d
+    let b = m.objectiveConstant + rowTerm + columnTerm
+    if b.isFinite { bound = max(bound, b) }
+  }
+
+  /// Adds every column left out whose reduced cost is at most `threshold`; returns the least
+  /// reduced cost among the columns still left out (+∞ when none is).
+  func addColumns(reducedCostUpTo threshold: Double) throws(GLPKError) -> Double {
+    var add: [Int] = []
+    var least = Double.infinity
+    for j in 0..<model.columnCount where glpkColumn[j] == 0 {
+      if reducedCost.isEmpty || reducedCost[j] <= threshold {
+        add.append(j)
+      } else {
+        least = min(least, reducedCost[j])
+      }
+    }
+    try addColumns(add)
+    return least
+  }
+
+  /// A point of the part restricted to the loaded columns (GLPK order, 0-based).
+  func restrict(_ x: [Double]) -> [Double] { partColumn.map { x[$0] } }
+
+  /// A point of the part from values of the loaded columns (GLPK order, 0-based); 0 elsewhere.
+  func expand(_ v: [Double]) -> [Double] {
+    var x = Array(repeating: 0.0, count: model.columnCount)
+    for (k, j) in partColumn.enumerated() where k < v.count { x[j] = v[k] }
+    return x
+  }
+}

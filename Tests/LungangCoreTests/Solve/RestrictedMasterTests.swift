@@ -1,0 +1,147 @@
+import Foundation
+import GLPKKit
+import XCTest
+
+@testable import LungangCore
+
+/// Column generation over destinations (RestrictedMaster), the LP dive, and pricing inside
+/// the solver are exact: same LP bound, same optimum as the model with every column.
+final class RestrictedMasterTests: XCTestCase {
+  /// A generated district, its model, and the largest part with its start plan.
+  struct Fixture {
+    var inst: RotationInstance
+    var form: Formulation
+    var part: SparseModel
+    var groups: [Int32]
+    var stay: [Bool]
+    var start: [Double]
+  }
+
+  func fixture(staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5) throws -> Fixture {
+    let options = GeneratorOptions(staff: staff, schools: 12, seed: seed)
+    let district = try DistrictGenerator(options).generate()
+    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    sc.rules.scope = scope
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    var search = LocalSearch(inst, form)
+    let plan = search.run(deadline: .distantFuture, maxPasses: 1)
+    let x = try XCTUnwrap(form.point(for: plan, inst))
+    XCTAssertLessThanOrEqual(form.model.maxViolation(x), 1e-6)
+    let dec = Decomposition(form.model)
+    let subs = dec.subModels(form.model)
+    let p = try XCTUnwrap(subs.indices.max { subs[$0].columnCount < subs[$1].columnCount })
+    let cols = dec.parts[p].columns
+    let stay = cols.map { c in
+      c < form.assignCount
+        && inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])].isStay
+    }
+    return Fixture(
+      inst: inst, form: form, part: subs[p], groups: RotationSolver.personGroups(cols, form),
+      stay: stay, start: cols.map { x[$0] })
+  }
+
+  /// The LP over all columns of `m`.
+  func fullLP(_ m: SparseModel) throws -> Double {
+    let p = try RotationSolver.load(m)
+    let r = p.solveLP(LPOptions(method: .dualPrimal))
+    XCTAssertEqual(r.termination, .optimal)
+    return try XCTUnwrap(r.objective)
+  }
+
+  /// Pricing converges to the LP of the whole part while loading only part of its columns;
+  /// reduced costs computed from the row duals agree with GLPK's for the loaded columns; the
+  /// bound after the first restricted LP is already valid (not above the LP optimum).
+  func testPricingReachesTheFullLPBound() throws {
+    let f = try fixture()
+    let z = try fullLP(f.part)
+    let initial = RestrictedMaster.initialColumns(f.part, group: f.groups, stay: f.stay, start: f.start)
+    let master = try RestrictedMaster(f.part, group: f.groups, initial: initial)
+    // First restricted LP by hand: its Lagrangian bound is valid.
+    let first = master.problem.solveLP(LPOptions(method: .dualPrimal))
+    XCTAssertEqual(first.termination, .optimal)
+    let restricted = try XCTUnwrap(first.objective)
+    XCTAssertGreaterThanOrEqual(restricted, z - 1e-6)
+    master.price(try master.problem.rowDuals())
+    XCTAssertLessThanOrEqual(master.bound, z + 1e-6 * max(1, abs(z)))
+    let glpkReduced = try master.problem.columnDuals()
+    for (k, j) in master.partColumn.enumerated() {
+      XCTAssertEqual(master.reducedCost[j], glpkReduced[k + 1], accuracy: 1e-6)
+    }
+    XCTAssertEqual(master.solveLP(deadline: .distantFuture, log: false), .converged)
+    XCTAssertEqual(master.bound, z, accuracy: 1e-6 * max(1, abs(z)))
+    XCTAssertGreaterThan(master.rounds, 1)
+    XCTAssertLessThan(master.loadedCount, f.part.columnCount)
+    // Every column left out then prices out (reduced cost ≥ 0).
+    for j in 0..<f.part.columnCount where master.glpkColumn[j] == 0 {
+      XCTAssertGreaterThanOrEqual(master.reducedCost[j], -1e-6)
+    }
+  }
+
+  /// The dive ends with an integral point that satisfies every row of the part, costs at
+  /// least the LP, and leaves the column bounds as they were.
+  func testDiveFindsAFeasiblePlan() throws {
+    let f = try fixture()
+    let p = try RotationSolver.load(f.part)
+    let lp = p.solveLP(LPOptions(method: .dualPrimal))
+    let z = try XCTUnwrap(lp.objective)
+    let x = try XCTUnwrap(
+      LPDive.dive(
+        p, group: f.groups, start: Array(lp.columnValues.dropFirst()), deadline: .distantFuture,
+        log: false))
+    XCTAssertLessThanOrEqual(f.part.maxViolation(x), 1e-6)
+    for j in 0..<f.part.columnCount where f.part.columnIsInteger[j] {
+      XCTAssertTrue(x[j] == 0 || x[j] == 1)
+    }
+    XCTAssertGreaterThanOrEqual(f.part.objectiveValue(x), z - 1e-6)
+    for j in 0..<f.part.columnCount where f.part.columnIsInteger[j] {
+      XCTAssertEqual(try p.columnBounds(j + 1), .double(0, 1))
+    }
+  }
+
+  /// Solving with pricing on every part and without it gives the same optimum, proven, on
+  /// a generated district in both scopes.
+  func testPricedSolveHasTheSameOptimum() throws {
+    for scope in [Scope.zoneOrGroup, .district] {
+      let f = try fixture(staff: 500, scope: scope, seed: 9)
+      var plain = SolveOptions()
+      plain.pricingMinColumns = Int.max
+      plain.threads = 1
+      var priced = plain
+      priced.pricingMinColumns = 0
+      let a = RotationSolver.solve(f.inst, options: plain)
+      let b = RotationSolver.solve(f.inst, options: priced)
+      XCTAssertEqual(a.status, .optimal)
+      XCTAssertEqual(b.status, .optimal)
+      let oa = try XCTUnwrap(a.objective)
+      let ob = try XCTUnwrap(b.objective)
+      XCTAssertEqual(oa, ob, accuracy: 2e-6 * max(1, abs(oa)), "\(scope)")
+      XCTAssertEqual(b.evaluation?.violations ?? ["none"], [])
+      XCTAssertEqual(b.notes, [])
+      XCTAssertLessThanOrEqual(try XCTUnwrap(b.bound), ob + 1e-9)
+      XCTAssertEqual(a.pricedParts, 0)
+      XCTAssertGreaterThan(b.pricedParts, 0)
+    }
+  }
+}
+
+/// The two exact forms of the balance term have the same LP relaxation.
+final class BalanceFormLPTests: XCTestCase {
+  func testSecantAndSegmentFormsHaveTheSameLP() throws {
+    let options = GeneratorOptions(staff: 500, schools: 12, seed: 4)
+    let district = try DistrictGenerator(options).generate()
+    let sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    let inst = RotationInstance(district: district, scenario: sc)
+    func lp(_ form: Formulation) throws -> Double {
+      let p = try RotationSolver.load(form.model)
+      let r = p.solveLP(LPOptions(method: .dualPrimal))
+      XCTAssertEqual(r.termination, .optimal)
+      return try XCTUnwrap(r.objective)
+    }
+    let secant = Formulation(inst, names: false, balance: .secant)
+    let segment = Formulation(inst, names: false, balance: .segment)
+    XCTAssertLessThan(segment.model.rowCount, secant.model.rowCount)
+    let a = try lp(secant)
+    XCTAssertEqual(try lp(segment), a, accuracy: 1e-6 * max(1, abs(a)))
+  }
+}
