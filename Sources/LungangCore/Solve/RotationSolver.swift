@@ -309,6 +309,7 @@ public enum RotationSolver {
         if lp.primalStatus == .feasiblePoint, lp.columnValues.count == p.columns + 1 {
           lpValues = Array(lp.columnValues.dropFirst())
         }
+        if lp.termination == .optimal { lpBound = lp.objective }
       }
       // GLPK initialises pseudocosts by solving an LP per fractional column without looking
       // at the clock (70 s past the limit on a 38,000-column part); above 30,000 columns use
@@ -317,74 +318,73 @@ public enum RotationSolver {
       if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
         opt.branching = .driebeckTomlin
       }
-      // Large parts (priced): dive on the LP for a plan. Small ones: relax and fix, below.
-      if let priced, let lpv = lpValues {
-        let group = priced.partColumn.map { priced.group[$0] }
-        let diveDeadline = Date(timeIntervalSinceNow: max(0.05, deadline.timeIntervalSinceNow * 0.3))
-        let t = Date()
-        if let v = LPDive.dive(p, group: group, start: lpv, deadline: diveDeadline, log: log) {
-          let point = fromGLPK(v)
-          let value = m.objectiveValue(point)
-          if m.maxViolation(point) <= 1e-6, value < incumbentValue {
-            incumbent = point
-            incumbentValue = value
-          }
-          if log { progressLine(t, "dive: plan \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s") }
-        } else if log {
-          progressLine(t, "dive: no plan in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
-        }
+      // Plans from the LP, cheapest first; stop as soon as the LP bound proves one within the
+      // gap (the bound of a priced part is its Lagrangian bound, valid for every column).
+      func provenWithinGap() -> Bool {
+        guard let lb = lpBound, incumbent != nil else { return false }
+        return incumbentValue - lb <= mipGap * max(1, abs(incumbentValue))
       }
-      // Relax and fix: fix the columns the LP sets to 1, and solve the small MIP left; its
-      // plan competes with the construction heuristic's as incumbent.
-      if let lpv = lpValues, priced == nil {
-        var fixed: [Int] = []
-        for j in 0..<lpv.count {
-          let c = partIndex(j)
-          guard m.columnIsInteger[c] && m.columnUpper[c] == 1 && lpv[j] > 1 - 1e-6 else { continue }
-          try p.setColumnBounds(j + 1, .fixed(1))
-          fixed.append(j + 1)
+      func accept(_ v: [Double]?, _ what: String, _ t: Date) {
+        guard let v else {
+          if log { progressLine(t, "\(what): no plan in \(String(format: "%.1f", Date().timeIntervalSince(t))) s") }
+          return
         }
+        let point = fromGLPK(v)
+        let value = m.objectiveValue(point)
+        if m.maxViolation(point) <= 1e-6, value < incumbentValue {
+          incumbent = point
+          incumbentValue = value
+        }
+        if log { progressLine(t, "\(what): plan \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s") }
+      }
+      /// Solves the MIP with the given columns fixed at 1, then frees them again.
+      func solveFixed(_ fix: [Int], limit: Double, start: [Double]?) throws -> [Double]? {
+        for j in fix { try p.setColumnBounds(j + 1, .fixed(1)) }
+        defer { for j in fix { try? p.setColumnBounds(j + 1, .double(0, 1)) } }
         var sub = opt
-        sub.timeLimit = max(0.05, min(deadline.timeIntervalSinceNow * 0.3, 30))
-        let r1 = p.solveMIP(sub, shouldStop: shouldStop)
-        if r1.primalStatus == .feasiblePoint, let o = r1.objective, o < incumbentValue {
-          incumbent = fromGLPK(Array(r1.columnValues.dropFirst()))
-          incumbentValue = o
-        }
-        if log { progressLine(Date(timeIntervalSinceNow: -r1.solveTime), "relax-and-fix: \(fixed.count) fixed, \(r1.termination) \(String(format: "%.3f", r1.objective ?? .nan)) in \(String(format: "%.1f", r1.solveTime)) s") }
-        for j in fixed { try p.setColumnBounds(j, .double(0, 1)) }
+        sub.timeLimit = max(0.05, limit)
+        let r = p.solveMIP(sub, incumbent: start, shouldStop: shouldStop)
+        return r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
       }
-      // Second round, a larger neighbourhood: keep only the LP's stayers fixed, so the
-      // movers may be re-assigned among all their destinations.
-      if let lpv = lpValues {
-        if let stays = stayColumns, variant == 0 {
-          var fixed2: [Int] = []
-          for j in 0..<lpv.count where stays[partIndex(j)] && lpv[j] > 1 - 1e-6 {
-            try p.setColumnBounds(j + 1, .fixed(1))
-            fixed2.append(j + 1)
-          }
-          var sub2 = opt
-          sub2.timeLimit = max(0.05, min(deadline.timeIntervalSinceNow * 0.3, 30))
-          let r2 = p.solveMIP(sub2, incumbent: incumbent.map(toGLPK), shouldStop: shouldStop)
-          if r2.primalStatus == .feasiblePoint, let o = r2.objective, o < incumbentValue {
-            incumbent = fromGLPK(Array(r2.columnValues.dropFirst()))
-            incumbentValue = o
-          }
-          if log { progressLine(Date(timeIntervalSinceNow: -r2.solveTime), "relax-and-fix (stayers): \(fixed2.count) fixed, \(r2.termination) \(String(format: "%.3f", r2.objective ?? .nan)) in \(String(format: "%.1f", r2.solveTime)) s") }
-          for j in fixed2 { try p.setColumnBounds(j, .double(0, 1)) }
+      var steps: [String] = []
+      if let lpv = lpValues, !provenWithinGap() {
+        // Relax and fix: fix the columns the LP sets to 1 and solve the small MIP left.
+        let ones = (0..<lpv.count).filter { j in
+          let c = partIndex(j)
+          return m.columnIsInteger[c] && m.columnUpper[c] == 1 && lpv[j] > 1 - 1e-6
         }
+        let t = Date()
+        let limit = min(deadline.timeIntervalSinceNow * (priced == nil ? 0.3 : 0.1), priced == nil ? 30 : 10)
+        accept(try solveFixed(ones, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed)", t)
+        steps.append("relax-and-fix")
       }
-      // With pricing: if the LP bound already proves the plan within the gap, stop here;
-      // otherwise add every column that could be in a better plan and search them all.
+      if let priced, let lpv = lpValues, !provenWithinGap() {
+        // Large parts: dive on the LP.
+        let group = priced.partColumn.map { priced.group[$0] }
+        let t = Date()
+        let diveDeadline = Date(timeIntervalSinceNow: max(0.05, deadline.timeIntervalSinceNow * 0.3))
+        accept(LPDive.dive(p, group: group, start: lpv, deadline: diveDeadline, log: log), "dive", t)
+        steps.append("dive")
+      }
+      if let lpv = lpValues, let stays = stayColumns, variant == 0, !provenWithinGap() {
+        // A larger neighbourhood: keep only the LP's stayers fixed, so the movers may be
+        // re-assigned among all their destinations.
+        let stayers = (0..<lpv.count).filter { stays[partIndex($0)] && lpv[$0] > 1 - 1e-6 }
+        let t = Date()
+        accept(
+          try solveFixed(
+            stayers, limit: min(deadline.timeIntervalSinceNow * 0.3, 30), start: incumbent.map(toGLPK)),
+          "relax-and-fix, stayers (\(stayers.count) fixed)", t)
+        steps.append("relax-and-fix, stayers")
+      }
+      if provenWithinGap(), let lb = lpBound {
+        if log { progressLine(Date(), "plan \(String(format: "%.3f", incumbentValue)) is within the gap of the LP bound \(String(format: "%.3f", lb)) after \(steps.isEmpty ? "the start plan" : steps.joined(separator: ", "))\(priced.map { "; \($0.loadedCount) of \(m.columnCount) columns used" } ?? "")") }
+        return PartResult(
+          outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: priced != nil)
+      }
+      // With pricing: add every column that could be in a better plan and search them all.
       var leftOutLeast = Double.infinity
       if let priced {
-        if let lb = lpBound, incumbent != nil,
-          incumbentValue - lb <= mipGap * max(1, abs(incumbentValue))
-        {
-          if log { progressLine(Date(), "pricing: plan \(String(format: "%.3f", incumbentValue)) is within the gap of the bound \(String(format: "%.3f", lb)); \(priced.loadedCount) of \(m.columnCount) columns used") }
-          return PartResult(
-            outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: true)
-        }
         let threshold = lpBound.map { incumbentValue - $0 + 1e-6 * max(1, abs(incumbentValue)) } ?? .infinity
         leftOutLeast = try priced.addColumns(reducedCostUpTo: threshold)
         if log { progressLine(Date(), "pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a better plan (least reduced cost left out: \(leftOutLeast))") }
