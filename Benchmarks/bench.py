@@ -15,6 +15,9 @@ BIN = os.path.join(ROOT, ".build", "release", "lungang")
 WORK = os.path.join(ROOT, ".build-bench")
 # name: (staff, schools, zones, seed)
 LADDER = {"S": (10000, 100, 8, 1), "M": (50000, 500, 40, 1), "L": (200000, 2000, 160, 1)}
+# Relative gap per rung: issue 4's targets (S 1e-4, M 1e-3, L 1e-2); the sample keeps model.md's
+# default. Lungang and the peers get the same gap.
+TARGET_GAP = {"sample": 1e-6, "S": 1e-4, "M": 1e-3, "L": 1e-2}
 
 
 def machine():
@@ -50,11 +53,19 @@ def run(cmd, timeout):
     return p.returncode, out, "\n".join(lines[:-1]), wall, rss
 
 
-def scenarios(rung):
-    """Scenario files for a rung: the sample district's baseline, or a generated district."""
+def scenarios(rung, gap):
+    """Scenario files for a rung at relative gap `gap`: the sample district's baseline, or a
+    generated district."""
     if rung == "sample":
-        return {"zone_or_group": os.path.join(ROOT, "Scenarios", "baseline.yaml"),
-                "district": os.path.join(ROOT, "Scenarios", "district-scope.yaml")}
+        out = {}
+        for scope, base in [("zone_or_group", "baseline.yaml"), ("district", "district-scope.yaml")]:
+            f = os.path.join(WORK, f"sample-{scope}.yaml")
+            os.makedirs(WORK, exist_ok=True)
+            with open(f, "w") as fh:
+                fh.write(f"name: sample {scope}\nextends: {os.path.join(ROOT, 'Scenarios', base)}\n"
+                         f"solver: {{mip_gap: {gap}}}\n")
+            out[scope] = f
+        return out
     staff, schools, zones, seed = LADDER[rung]
     d = os.path.join(WORK, rung)
     if not os.path.exists(os.path.join(d, "staff.csv")):
@@ -65,7 +76,8 @@ def scenarios(rung):
     for scope in ["zone_or_group", "district"]:
         f = os.path.join(WORK, f"{rung}-{scope}.yaml")
         with open(f, "w") as fh:
-            fh.write(f"name: {rung} {scope}\ndistrict: {rung}\nyear: 2026\nrules: {{scope: {scope}}}\n")
+            fh.write(f"name: {rung} {scope}\ndistrict: {rung}\nyear: 2026\nrules: {{scope: {scope}}}\n"
+                     f"solver: {{mip_gap: {gap}}}\n")
         out[scope] = f
     return out
 
@@ -124,6 +136,7 @@ def main():
     ap.add_argument("--time-limit", type=float, default=60)
     ap.add_argument("--peers", default="", help="highs,cbc")
     ap.add_argument("--peer-rungs", default="sample,S", help="rungs the peers run on (M and L exports are too big for them)")
+    ap.add_argument("--gap", type=float, default=None, help="relative gap for every rung (default: TARGET_GAP)")
     args = ap.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "lungang"], cwd=ROOT, check=True)
     os.makedirs(os.path.join(ROOT, "Benchmarks", "results"), exist_ok=True)
@@ -132,7 +145,8 @@ def main():
     m = machine()
     rows = []
     for rung in args.rungs.split(","):
-        for scope, sc in scenarios(rung).items():
+        gap = args.gap if args.gap is not None else TARGET_GAP[rung]
+        for scope, sc in scenarios(rung, gap).items():
             if scope not in args.scopes.split(","):
                 continue
             runs = []
@@ -142,7 +156,7 @@ def main():
                     [BIN, "solve", sc, "--out", out, "--json", "--time-limit", str(args.time_limit), "-q"],
                     args.time_limit * 3 + 600)
                 rec = {"rung": rung, "scope": scope, "run": r, "exit": rc, "wall_s": wall, "peak_rss_mb": rss,
-                       "machine": m, "time_limit_s": args.time_limit}
+                       "machine": m, "time_limit_s": args.time_limit, "mip_gap": gap}
                 try:
                     s = json.loads(stdout)
                     rec.update({"status": s["status"], "objective": s["objective"]["total"],
@@ -159,13 +173,13 @@ def main():
                 mps = os.path.join(WORK, f"{rung}-{scope}.mps")
                 subprocess.run([BIN, "export", sc, "--format", "mps", "--out", mps], check=True, capture_output=True)
                 if "highs" in args.peers:
-                    peer = highs(mps, 1e-6, args.time_limit * 5)
+                    peer = highs(mps, gap, args.time_limit * 5)
                     with open(log, "a") as fh:
-                        fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "highs", **peer, "machine": m}) + "\n")
+                        fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "highs", "mip_gap": gap, **peer, "machine": m}) + "\n")
                 if "cbc" in args.peers:
-                    cbcres = cbc(mps, 1e-6, args.time_limit * 5)
+                    cbcres = cbc(mps, gap, args.time_limit * 5)
                     with open(log, "a") as fh:
-                        fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "cbc", **cbcres, "machine": m}) + "\n")
+                        fh.write(json.dumps({"rung": rung, "scope": scope, "peer": "cbc", "mip_gap": gap, **cbcres, "machine": m}) + "\n")
             ok = [x for x in runs if "timing" in x and x["timing"]]
             med = lambda k: statistics.median(x["timing"][k] for x in ok) if ok else float("nan")
             rows.append((rung, scope, ok[0]["staff"] if ok else "?", ok[0]["model"] if ok else {},

@@ -58,3 +58,12 @@ extension GLPKProblem {
     return oneBasedColumnValues(glp_get_col_prim)
   }
 }
+
+extension GLPKProblem {
+  /// Replaces the basis with GLPK's advanced (crash) basis, `glp_adv_basis`: a triangular
+  /// basis of the constraint matrix that keeps as few auxiliary variables basic as it can.
+  public func useAdvancedBasis() throws(GLPKError) {
+    try checkThread()
+    glp_adv_basis(pointer, 0)
+  }
+}

@@ -24,7 +24,7 @@ public enum ModelExport {
       try AtomicFile.write(GMPLDataWriter.data(district: inst.district, scenario: inst.scenario), to: url)
       return [url]
     case .lp, .mps:
-      let form = Formulation(inst, names: true)
+      let form = Formulation(inst, names: true, balance: Tuning.balanceForm(mipGap: inst.scenario.solver.mipGap))
       if !form.contradictions.isEmpty {
         throw ExportError(message: "the hard rules admit no plan: " + form.contradictions.joined(separator: "; "))
       }

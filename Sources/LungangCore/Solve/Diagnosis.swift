@@ -23,7 +23,7 @@ public struct Diagnosis: Sendable {
     let previousOutput = GLPK.terminalOutput
     GLPK.terminalOutput = .suppressed
     defer { GLPK.terminalOutput = previousOutput }
-    let form = Formulation(inst, names: true)
+    let form = Formulation(inst, names: true, balance: Tuning.balanceForm(mipGap: inst.scenario.solver.mipGap))
     var d = Diagnosis(admitsPlan: true)
     d.warnings = form.fixedAvoidWarnings
     d.softLimits = softLimits(inst)

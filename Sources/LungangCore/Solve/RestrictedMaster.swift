@@ -144,6 +144,10 @@ final class RestrictedMaster {
   /// Solves restricted LPs and adds the columns that price in until none does.
   func solveLP(deadline: Date, log: Bool) -> LPOutcome {
     var method = SimplexMethod.dualPrimal
+    if ProcessInfo.processInfo.environment["LUNGANG_PRICING_CRASH"] == "1" {
+      try? problem.useAdvancedBasis()
+      method = .primal
+    }
     while true {
       let remaining = deadline.timeIntervalSinceNow
       if remaining <= 0 { return .timeUp }
