@@ -134,14 +134,22 @@ public enum RotationSolver {
     let threads = max(1, requested == 0 ? cores : requested)
     let results = PartResults(count: subs.count)
     let gap = inst.scenario.solver.mipGap
-    let seed = startPoint
+    // Each part gets the start plan's columns when they satisfy the part's rows, even if
+    // another part's do not: one unresolved violation must not leave every part without a
+    // start (and the large ones without pricing).
+    let rawStart = startPoint ?? form.point(for: start, inst)
+    let partStarts: [[Double]?] = decomposition.parts.indices.map { p in
+      guard let x = rawStart else { return nil }
+      let v = decomposition.parts[p].columns.map { x[$0] }
+      return subs[p].maxViolation(v) <= 1e-6 ? v : nil
+    }
     let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let (p, variant) = schedule.next() {
         let part = decomposition.parts[p]
-        let incumbent = seed.map { x in part.columns.map { x[$0] } }
+        let incumbent = partStarts[p]
         let race = schedule.race(p)
         let r = GLPK.runOnDedicatedThread {
           solvePart(
@@ -189,8 +197,8 @@ public enum RotationSolver {
       }
       if let v = r.values {
         for (n, c) in part.columns.enumerated() { x[c] = v[n] }
-      } else if let inc = startPoint {
-        for c in part.columns { x[c] = inc[c] }
+      } else if let inc = partStarts[p] {
+        for (n, c) in part.columns.enumerated() { x[c] = inc[n] }
       } else {
         anyMissing = true
       }
