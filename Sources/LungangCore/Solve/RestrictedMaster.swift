@@ -142,7 +142,7 @@ final class RestrictedMaster {
   }
 
   /// Solves restricted LPs and adds the columns that price in until none does.
-  func solveLP(deadline: Date, log: Bool) -> LPOutcome {
+  func solveLP(deadline: Date, log: Bool, say: ((String) -> Void)? = nil) -> LPOutcome {
     // GLPK's crash basis and the primal simplex for the first LP: on the 10,000-staff rung
     // its largest part's first LP took 0.5 s instead of 1.1 s from the all-slack basis with
     // the dual simplex, and the LP phase of the 50,000-staff rung's largest part (108,676
@@ -177,9 +177,8 @@ final class RestrictedMaster {
         best.sort { $0 < $1 }
         added.append(contentsOf: best.prefix(Self.addedPerRound).map(\.1))
       }
-      if log {
-        RotationSolver.progressLine(
-          Date(timeIntervalSinceNow: -r.solveTime),
+      if let say {
+        say(
           "pricing round \(rounds): LP \(String(format: "%.3f", r.objective ?? .nan)) over \(loadedCount) of \(model.columnCount) columns in \(String(format: "%.1f", r.solveTime)) s, bound \(String(format: "%.3f", bound)), \(added.count) priced in")
       }
       if added.isEmpty { return .converged }

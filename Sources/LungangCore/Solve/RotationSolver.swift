@@ -162,6 +162,12 @@ public enum RotationSolver {
             // Racers exchange incumbents by GLPK column, so they load every column.
             groups: options.race ? nil : personGroups(part.columns, form),
             pricingMinColumns: options.pricingMinColumns ?? Tuning.pricingMinColumns,
+            // The LP phase and the plans found before branching (minutes on large parts).
+            // With --progress at most one line a second (shared with the search's lines);
+            // with --solver-log every line.
+            say: options.solverLog
+              ? { msg in progressLine(t0, "part \(p): \(msg)") }
+              : options.progress ? { msg in progressThrottle.line(t0, "part \(p): \(msg)") } : nil,
             onProgress: options.progress
               ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil,
             shouldStop: { (shouldStop?() ?? false) || race.isSettled })
@@ -259,6 +265,7 @@ public enum RotationSolver {
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
     variant: Int = 0, exchange: IncumbentExchange? = nil,
     stayColumns: [Bool]? = nil, groups: [Int32]? = nil, pricingMinColumns: Int = Int.max,
+    say: ((String) -> Void)? = nil,
     onProgress: ((MIPProgress) -> Void)? = nil,
     shouldStop: (() -> Bool)?
   ) -> PartResult {
@@ -294,7 +301,7 @@ public enum RotationSolver {
       var lpValues: [Double]?  // GLPK columns, 0-based
       var lpBound: Double?  // valid for the whole part
       if let priced {
-        let outcome = priced.solveLP(deadline: deadline, log: log)
+        let outcome = priced.solveLP(deadline: deadline, log: log, say: say)
         if priced.bound.isFinite { lpBound = priced.bound }
         switch outcome {
         case .converged:
@@ -313,7 +320,7 @@ public enum RotationSolver {
           messageLevel: log ? .normal : .off)
         lpOptions.longStep = true
         let lp = p.solveLP(lpOptions)
-        if log { progressLine(Date(timeIntervalSinceNow: -lp.solveTime), "root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s") }
+        say?("root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s")
         if lp.primalStatus == .feasiblePoint, lp.columnValues.count == p.columns + 1 {
           lpValues = Array(lp.columnValues.dropFirst())
         }
@@ -334,7 +341,7 @@ public enum RotationSolver {
       }
       func accept(_ v: [Double]?, _ what: String, _ t: Date) {
         guard let v else {
-          if log { progressLine(t, "\(what): no plan in \(String(format: "%.1f", Date().timeIntervalSince(t))) s") }
+          say?("\(what): no plan in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
           return
         }
         let point = fromGLPK(v)
@@ -343,7 +350,7 @@ public enum RotationSolver {
           incumbent = point
           incumbentValue = value
         }
-        if log { progressLine(t, "\(what): plan \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s") }
+        say?("\(what): plan \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
       }
       /// Solves the MIP with the given columns fixed at 1 (and `zeros` at 0), then frees them.
       func solveFixed(
@@ -403,7 +410,7 @@ public enum RotationSolver {
         steps.append("relax-and-fix, stayers")
       }
       if provenWithinGap(), let lb = lpBound {
-        if log { progressLine(Date(), "plan \(String(format: "%.3f", incumbentValue)) is within the gap of the LP bound \(String(format: "%.3f", lb)) after \(steps.isEmpty ? "the start plan" : steps.joined(separator: ", "))\(priced.map { "; \($0.loadedCount) of \(m.columnCount) columns used" } ?? "")") }
+        say?("plan \(String(format: "%.3f", incumbentValue)) is within the gap of the LP bound \(String(format: "%.3f", lb)) after \(steps.isEmpty ? "the start plan" : steps.joined(separator: ", "))\(priced.map { "; \($0.loadedCount) of \(m.columnCount) columns used" } ?? "")")
         return PartResult(
           outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: priced != nil)
       }
@@ -415,7 +422,7 @@ public enum RotationSolver {
       if let priced {
         let threshold = lpBound.map { incumbentValue - $0 + 1e-6 * max(1, abs(incumbentValue)) } ?? .infinity
         leftOutLeast = try priced.addColumns(reducedCostUpTo: threshold)
-        if log { progressLine(Date(), "pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a better plan (least reduced cost left out: \(leftOutLeast))") }
+        say?("pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a better plan (least reduced cost left out: \(leftOutLeast))")
       }
       // The size rule again: pricing may have added columns.
       if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
@@ -606,6 +613,16 @@ final class PartRace: @unchecked Sendable {
 final class ProgressThrottle: @unchecked Sendable {
   private let lock = NSLock()
   private var last = Date.distantPast
+
+  /// Prints `message` unless a line was printed less than a second ago.
+  func line(_ t0: Date, _ message: String) {
+    lock.lock()
+    let now = Date()
+    guard now.timeIntervalSince(last) >= 1 else { lock.unlock(); return }
+    last = now
+    lock.unlock()
+    RotationSolver.progressLine(t0, message)
+  }
 
   func report(_ t0: Date, _ part: Int, _ variant: Int, _ p: MIPProgress) {
     lock.lock()
