@@ -296,6 +296,7 @@ public enum RotationSolver {
       Tuning.apply(to: &opt)
       var incumbent = incumbent  // in part columns
       var incumbentValue = incumbent.map { m.objectiveValue($0) } ?? .infinity
+      let startValue = incumbentValue
 
       // Root LP: over the restricted columns with pricing, or over all.
       var lpValues: [Double]?  // GLPK columns, 0-based
@@ -372,7 +373,7 @@ public enum RotationSolver {
           return m.columnIsInteger[c] && m.columnUpper[c] == 1 && lpv[j] > 1 - 1e-6
         }
         let t = Date()
-        let limit = min(deadline.timeIntervalSinceNow * (priced == nil ? 0.3 : 0.1), priced == nil ? 30 : 10)
+        let limit = min(deadline.timeIntervalSinceNow * (priced == nil ? 0.3 : 0.25), priced == nil ? 30 : 10)
         accept(try solveFixed(ones, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed)", t)
         steps.append("relax-and-fix")
       }
@@ -380,7 +381,10 @@ public enum RotationSolver {
         // Large parts: dive on the LP.
         let group = priced.partColumn.map { priced.group[$0] }
         let t = Date()
-        let diveDeadline = Date(timeIntervalSinceNow: max(0.05, deadline.timeIntervalSinceNow * 0.3))
+        // Half the time left while the plan is still the construction heuristic's (relax-and-fix
+        // found none: the dive is then the only way to a plan near the LP), else 30 %.
+        let share = incumbentValue < startValue ? 0.3 : 0.5
+        let diveDeadline = Date(timeIntervalSinceNow: max(0.05, deadline.timeIntervalSinceNow * share))
         accept(LPDive.dive(p, group: group, start: lpv, deadline: diveDeadline, log: log), "dive", t)
         steps.append("dive")
       }
