@@ -2,30 +2,10 @@ import GLPKKit
 import XCTest
 
 /// Duals and reduced costs after the simplex, adding a column to a solved problem, and the
-/// checks `setMatrixColumn` makes before GLPK sees the entries.
+/// checks `setMatrixColumn` makes before GLPK sees the entries (on `TestModels.coverLP`).
 final class ColumnAndDualTests: XCTestCase {
-  /// min x + 2y  s.t.  x + y ≥ 2 (row 1),  y ≤ 5 (row 2),  0 ≤ x ≤ 1,  y ≥ 0.
-  ///
-  /// Optimum 3 at (1, 1). Row 1 binds with dual 2 (one more unit of its bound costs one more
-  /// y); row 2 is slack (dual 0). Reduced costs c − Aᵀπ: x 1 − 2 = −1 (at its upper bound),
-  /// y 2 − 2 = 0 (basic).
-  func problem() throws -> GLPKProblem {
-    let p = GLPKProblem()
-    try p.setDirection(.minimize)
-    try p.addRows(2)
-    try p.setRowBounds(1, .lower(2))
-    try p.setRowBounds(2, .upper(5))
-    try p.addColumns(2)
-    try p.setColumnBounds(1, .double(0, 1))
-    try p.setColumnBounds(2, .lower(0))
-    try p.setObjective(1, 1)
-    try p.setObjective(2, 2)
-    try p.loadMatrix(rows: [1, 1, 2], columns: [1, 2, 2], values: [1, 1, 1])
-    return p
-  }
-
   func testDualsAndReducedCostsByHand() throws {
-    let p = try problem()
+    let p = try TestModels.coverLP()
     let r = p.solveLP(LPOptions(method: .primal))
     XCTAssertEqual(try XCTUnwrap(r.objective), 3, accuracy: 1e-9)
     let y = try p.rowDuals()
@@ -44,7 +24,7 @@ final class ColumnAndDualTests: XCTestCase {
   /// problem, the primal simplex continues from the basis to 1 at (0, 0, 2): z covers row 1
   /// more cheaply than x (cost 1) or y (cost 2).
   func testAddedColumnWarmStarts() throws {
-    let p = try problem()
+    let p = try TestModels.coverLP()
     _ = p.solveLP()
     let z = try p.addColumns(1)
     XCTAssertEqual(z, 3)
@@ -60,14 +40,14 @@ final class ColumnAndDualTests: XCTestCase {
   }
 
   func testCrashBasisThenPrimalReachesTheOptimum() throws {
-    let p = try problem()
+    let p = try TestModels.coverLP()
     try p.useAdvancedBasis()
     let r = p.solveLP(LPOptions(method: .primal))
     XCTAssertEqual(try XCTUnwrap(r.objective), 3, accuracy: 1e-9)
   }
 
   func testSetMatrixColumnChecksItsArguments() throws {
-    let p = try problem()
+    let p = try TestModels.coverLP()
     func error(_ body: () throws(GLPKError) -> Void) -> GLPKError? {
       do { try body() } catch { return error }
       return nil

@@ -21,6 +21,26 @@ enum TestModels {
     return p
   }
 
+  /// min x + 2y  s.t.  x + y ≥ 2 (row 1),  y ≤ 5 (row 2),  0 ≤ x ≤ 1,  y ≥ 0.
+  ///
+  /// Optimum 3 at (1, 1). Row 1 binds with dual 2 (one more unit of its bound costs one more
+  /// y); row 2 is slack (dual 0). Reduced costs c − Aᵀπ: x 1 − 2 = −1 (at its upper bound),
+  /// y 2 − 2 = 0 (basic).
+  static func coverLP() throws -> GLPKProblem {
+    let p = GLPKProblem()
+    try p.setDirection(.minimize)
+    try p.addRows(2)
+    try p.setRowBounds(1, .lower(2))
+    try p.setRowBounds(2, .upper(5))
+    try p.addColumns(2)
+    try p.setColumnBounds(1, .double(0, 1))
+    try p.setColumnBounds(2, .lower(0))
+    try p.setObjective(1, 1)
+    try p.setObjective(2, 2)
+    try p.loadMatrix(rows: [1, 1, 2], columns: [1, 2, 2], values: [1, 1, 1])
+    return p
+  }
+
   /// max 5x + 4y  s.t.  6x + 4y ≤ 24,  x + 2y ≤ 6,  x, y ≥ 0 integer.
   ///
   /// LP optimum 21 at (3, 1.5); integer optimum 20 at (4, 0).

@@ -89,9 +89,7 @@ final class RestrictedMaster {
     problem = GLPKProblem()
     try problem.setDirection(.minimize)
     if m.rowCount > 0 { try problem.addRows(m.rowCount) }
-    for r in 0..<m.rowCount {
-      try problem.setRowBounds(r + 1, RotationSolver.bounds(m.rowLower[r], m.rowUpper[r]))
-    }
+    for r in 0..<m.rowCount { try RotationSolver.defineRow(problem, r + 1, from: m, r) }
     let chosen = (0..<n).filter { group[$0] < 0 || initial[$0] }
     try addColumns(chosen)
   }
@@ -119,12 +117,7 @@ final class RestrictedMaster {
       let g = first + k
       glpkColumn[j] = Int32(g)
       partColumn.append(j)
-      if model.columnIsInteger[j] {
-        try problem.setColumnKind(
-          g, model.columnLower[j] == 0 && model.columnUpper[j] == 1 ? .binary : .integer)
-      }
-      try problem.setColumnBounds(g, RotationSolver.bounds(model.columnLower[j], model.columnUpper[j]))
-      if model.objective[j] != 0 { try problem.setObjective(g, model.objective[j]) }
+      try RotationSolver.defineColumn(problem, g, from: model, j)
       let range = start[j]..<start[j + 1]
       try problem.setMatrixColumn(
         g, rows: range.map { rowOf[$0] + 1 }, values: range.map { valueOf[$0] })

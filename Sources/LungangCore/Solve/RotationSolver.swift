@@ -105,11 +105,13 @@ public enum RotationSolver {
     let formSeconds = Date().timeIntervalSince(t0)
     let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
     let start = search.run(deadline: heurDeadline, maxPasses: Tuning.heuristicPasses, shouldStop: shouldStop)
-    var startPoint = form.point(for: start, inst)
-    if let x = startPoint, form.model.maxViolation(x) > 1e-6 { startPoint = nil }
+    // The start plan as a point of the model, and how far it is from satisfying every row.
+    let rawStart = form.point(for: start, inst)
+    let startViolation = rawStart.map { form.model.maxViolation($0) }
+    let startPoint = (startViolation ?? .infinity) <= 1e-6 ? rawStart : nil
     if let x = startPoint { out.heuristicObjective = form.model.objectiveValue(x) }
     if options.progress {
-      let v = form.point(for: start, inst).map { form.model.maxViolation($0) }
+      let v = startViolation
       progressLine(
         t0, "model \(form.model.columnCount) columns, \(form.model.rowCount) rows, "
           + "\(form.model.nonzeroCount) nonzeros (built in \(String(format: "%.1f", formSeconds)) s); heuristic plan "
@@ -137,7 +139,6 @@ public enum RotationSolver {
     // Each part gets the start plan's columns when they satisfy the part's rows, even if
     // another part's do not: one unresolved violation must not leave every part without a
     // start (and the large ones without pricing).
-    let rawStart = startPoint ?? form.point(for: start, inst)
     let partStarts: [[Double]?] = decomposition.parts.indices.map { p in
       guard let x = rawStart else { return nil }
       let v = decomposition.parts[p].columns.map { x[$0] }
@@ -331,9 +332,12 @@ public enum RotationSolver {
       // at the clock (70 s past the limit on a 38,000-column part); above 30,000 columns use
       // Driebeck–Tomlin. A size rule, not a time rule, so that the search path (and the
       // bound reported) does not depend on how fast the root LP happened to be.
-      if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
-        opt.branching = .driebeckTomlin
+      func applySizeRule() {
+        if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
+          opt.branching = .driebeckTomlin
+        }
       }
+      applySizeRule()
       // Plans from the LP, cheapest first; stop as soon as the LP bound proves one within the
       // gap (the bound of a priced part is its Lagrangian bound, valid for every column).
       func provenWithinGap() -> Bool {
@@ -429,9 +433,7 @@ public enum RotationSolver {
         say?("pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a better plan (least reduced cost left out: \(leftOutLeast))")
       }
       // The size rule again: pricing may have added columns.
-      if opt.branching == .pseudoCost && p.columns > RotationSolver.pseudoCostMaxColumns {
-        opt.branching = .driebeckTomlin
-      }
+      applySizeRule()
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
       let r = p.solveMIP(
         opt, incumbent: incumbent.map(toGLPK), onProgress: onProgress, shouldStop: shouldStop,
@@ -486,24 +488,30 @@ public enum RotationSolver {
     try p.setDirection(.minimize)
     if m.rowCount > 0 { _ = try p.addRows(m.rowCount) }
     if m.columnCount > 0 { _ = try p.addColumns(m.columnCount) }
-    for r in 0..<m.rowCount {
-      if !m.rowNames[r].isEmpty { try p.setRowName(r + 1, m.rowNames[r]) }
-      try p.setRowBounds(r + 1, bounds(m.rowLower[r], m.rowUpper[r]))
-    }
-    for c in 0..<m.columnCount {
-      if !m.columnNames[c].isEmpty { try p.setColumnName(c + 1, m.columnNames[c]) }
-      try p.setColumnBounds(c + 1, bounds(m.columnLower[c], m.columnUpper[c]))
-      if m.columnIsInteger[c] {
-        try p.setColumnKind(
-          c + 1, m.columnLower[c] == 0 && m.columnUpper[c] == 1 ? .binary : .integer)
-      }
-      if m.objective[c] != 0 { try p.setObjective(c + 1, m.objective[c]) }
-    }
+    for r in 0..<m.rowCount { try defineRow(p, r + 1, from: m, r) }
+    for c in 0..<m.columnCount { try defineColumn(p, c + 1, from: m, c) }
     if m.objectiveConstant != 0 { try p.setObjectiveConstant(m.objectiveConstant) }
     try p.loadMatrix(
       rows: m.entryRow.map { $0 + 1 }, columns: m.entryColumn.map { $0 + 1 },
       values: m.entryValue)
     return p
+  }
+
+  /// Gives GLPK row `i` the name and bounds of row `r` of `m`.
+  static func defineRow(_ p: GLPKProblem, _ i: Int, from m: SparseModel, _ r: Int) throws(GLPKError) {
+    if !m.rowNames[r].isEmpty { try p.setRowName(i, m.rowNames[r]) }
+    try p.setRowBounds(i, bounds(m.rowLower[r], m.rowUpper[r]))
+  }
+
+  /// Gives GLPK column `j` the name, bounds, kind and cost of column `c` of `m` (not its
+  /// matrix entries).
+  static func defineColumn(_ p: GLPKProblem, _ j: Int, from m: SparseModel, _ c: Int) throws(GLPKError) {
+    if !m.columnNames[c].isEmpty { try p.setColumnName(j, m.columnNames[c]) }
+    try p.setColumnBounds(j, bounds(m.columnLower[c], m.columnUpper[c]))
+    if m.columnIsInteger[c] {
+      try p.setColumnKind(j, m.columnLower[c] == 0 && m.columnUpper[c] == 1 ? .binary : .integer)
+    }
+    if m.objective[c] != 0 { try p.setObjective(j, m.objective[c]) }
   }
 
   static func bounds(_ lo: Double, _ hi: Double) -> Bounds {
