@@ -29,6 +29,8 @@ public struct Formulation: Sendable {
   public var assignCount: Int { assignPerson.count }
   /// True for `cnt` columns (defined by an equality row).
   public var isCountColumn: [Bool] = []
+  /// True for `seg` columns (segment form of the balance term).
+  public var isSegmentColumn: [Bool] = []
   /// Segment form: the `count` rows and their `seg` columns, in ascending step order.
   public var segmentRows: [(row: Int, columns: [Int])] = []
   /// The form the balance term was written in.
@@ -352,6 +354,8 @@ public struct Formulation: Sendable {
       }
     }
     isCountColumn = (0..<model.columnCount).map { countColumns.contains($0) }
+    isSegmentColumn = Array(repeating: false, count: model.columnCount)
+    for (_, steps) in segmentRows { for c in steps { isSegmentColumn[c] = true } }
   }
 
   /// The plan encoded by a point of the model (x rounded).

@@ -16,8 +16,13 @@ import GLPKKit
 final class RestrictedMaster {
   /// The whole part.
   let model: SparseModel
-  /// Per part column: its person (convexity row), or −1 for columns that are always loaded.
+  /// Per part column: its person (convexity row), `segmentGroup` for a balance step, or −1
+  /// for columns that are always loaded.
   let group: [Int32]
+  /// The group of `seg` columns: continuous, priced like the assignment columns but without a
+  /// convexity row. Their costs ascend along a count row, so the loaded steps of a count are
+  /// always a prefix plus whatever prices in.
+  static let segmentGroup: Int32 = -2
   /// The restricted problem.
   let problem: GLPKProblem
   /// Part column → GLPK column (1-based), 0 while not loaded.
@@ -37,6 +42,7 @@ final class RestrictedMaster {
   private let valueOf: [Double]
   private let groupStart: [Int]
   private let groupColumns: [Int32]
+  private let segmentColumns: [Int32]
 
   /// Columns a person gets in the first restricted LP besides stay and the start plan's
   /// (LUNGANG_PRICING_K overrides it for benchmarking). Staying costs nothing, so 1 adds
@@ -47,6 +53,11 @@ final class RestrictedMaster {
   /// At most this many columns per person are added in one pricing round
   /// (LUNGANG_PRICING_ADD overrides it).
   static let addedPerRound = ProcessInfo.processInfo.environment["LUNGANG_PRICING_ADD"].flatMap { Int($0) } ?? 1
+  /// Balance steps of each count loaded beyond those the start plan fills
+  /// (LUNGANG_PRICING_SEGMENTS overrides it).
+  static let segmentWindow = ProcessInfo.processInfo.environment["LUNGANG_PRICING_SEGMENTS"].flatMap { Int($0) } ?? 2
+  /// Whether the first restricted LP is presolved (LUNGANG_PRICING_PRESOLVE=0 turns it off).
+  static let presolveFirstLP = ProcessInfo.processInfo.environment["LUNGANG_PRICING_PRESOLVE"] != "0"
   /// Reduced costs below −tolerance price a column in.
   static let tolerance = 1e-7
 
@@ -84,21 +95,37 @@ final class RestrictedMaster {
     }
     groupStart = gs
     groupColumns = gc
+    segmentColumns = (0..<n).filter { group[$0] == Self.segmentGroup }.map { Int32($0) }
     glpkColumn = Array(repeating: 0, count: n)
 
     problem = GLPKProblem()
     try problem.setDirection(.minimize)
     if m.rowCount > 0 { try problem.addRows(m.rowCount) }
     for r in 0..<m.rowCount { try RotationSolver.defineRow(problem, r + 1, from: m, r) }
-    let chosen = (0..<n).filter { group[$0] < 0 || initial[$0] }
+    let chosen = (0..<n).filter { group[$0] == -1 || initial[$0] }
     try addColumns(chosen)
   }
 
-  /// The initial columns: per person the stay column, the start plan's, and the cheapest few.
+  /// The initial columns: per person the stay column, the start plan's, and the cheapest few;
+  /// per count the balance steps the start plan fills and the next `segmentWindow`.
   static func initialColumns(
     _ m: SparseModel, group: [Int32], stay: [Bool]?, start: [Double]
   ) -> [Bool] {
     var keep = (0..<m.columnCount).map { group[$0] >= 0 && (start[$0] > 0.5 || stay?[$0] == true) }
+    // A step's only entry is its count row; steps are columns in ascending order.
+    var countRow: [Int: Int32] = [:]
+    for e in 0..<m.entryValue.count where group[Int(m.entryColumn[e])] == segmentGroup {
+      countRow[Int(m.entryColumn[e])] = m.entryRow[e]
+    }
+    var beyond: [Int32: Int] = [:]
+    for j in 0..<m.columnCount where group[j] == segmentGroup {
+      if start[j] > 1e-9 {
+        keep[j] = true
+      } else if let r = countRow[j], beyond[r, default: 0] < segmentWindow {
+        keep[j] = true
+        beyond[r, default: 0] += 1
+      }
+    }
     var byGroup: [Int32: [Int]] = [:]
     for j in 0..<m.columnCount where group[j] >= 0 { byGroup[group[j], default: []].append(j) }
     for (_, cols) in byGroup {
@@ -150,6 +177,14 @@ final class RestrictedMaster {
       if remaining <= 0 { return .timeUp }
       var o = LPOptions(method: method, timeLimit: max(0.05, remaining), messageLevel: log ? .normal : .off)
       o.longStep = true
+      if rounds == 0 && Self.presolveFirstLP {
+        // GLPK's presolver and the dual simplex for the first LP: most people have only their
+        // stay column loaded, which the presolver removes with its row. The first LP of the
+        // 50,000-staff rung's largest part took 1.2 s instead of 5.4 s (crash basis, primal).
+        // Later LPs warm-start from the basis GLPK recovers after presolving.
+        o.presolve = true
+        o.method = .dualPrimal
+      }
       let r = problem.solveLP(o)
       rounds += 1
       switch r.termination {
@@ -169,6 +204,10 @@ final class RestrictedMaster {
         }
         best.sort { $0 < $1 }
         added.append(contentsOf: best.prefix(Self.addedPerRound).map(\.1))
+      }
+      for k in segmentColumns {
+        let j = Int(k)
+        if glpkColumn[j] == 0 && reducedCost[j] < -Self.tolerance { added.append(j) }
       }
       if let say {
         say(

@@ -366,6 +366,15 @@ public enum RotationSolver {
         defer { for j in fix + zeros { try? p.setColumnBounds(j + 1, .double(0, 1)) } }
         var sub = opt
         sub.timeLimit = max(0.05, limit)
+        // The small MIP is solved to a tenth of the gap: its own bound is above the part's LP
+        // bound, so stopping at the gap of its own bound can leave the plan outside the part's
+        // (the 50,000-staff rung: 0.106 % against 0.1 %, then 40 s more of search).
+        sub.mipGap = mipGap * 0.1
+        // Without a start plan GLPK's MIP presolver may run: it removes the fixed columns, the
+        // columns their convexity rows force to 0 and those rows, so the search is over the
+        // people the LP split only. Without it, relax-and-fix on that rung's largest part found
+        // no plan in 8.8 s in one run of three; with it, a plan in 2.4 s.
+        if start == nil { sub.presolve = true }
         let r = p.solveMIP(sub, incumbent: start, shouldStop: shouldStop)
         return r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
       }
@@ -464,11 +473,14 @@ public enum RotationSolver {
     }
   }
 
-  /// Per part column: a dense index of its person for assign columns, −1 for the others.
+  /// Per part column: a dense index of its person for assign columns,
+  /// `RestrictedMaster.segmentGroup` for `seg` columns and −1 for the others.
   static func personGroups(_ columns: [Int], _ form: Formulation) -> [Int32] {
     var ids: [Int32: Int32] = [:]
     return columns.map { c in
-      guard c < form.assignCount else { return -1 }
+      guard c < form.assignCount else {
+        return form.isSegmentColumn[c] ? RestrictedMaster.segmentGroup : -1
+      }
       let i = form.assignPerson[c]
       if let g = ids[i] { return g }
       let g = Int32(ids.count)

@@ -78,6 +78,51 @@ final class RestrictedMasterTests: XCTestCase {
     }
   }
 
+  /// Balance steps are priced too: the first LP loads per count the steps the start plan
+  /// fills and `segmentWindow` more, and the converged LP is still the LP of the whole part.
+  func testBalanceStepsStartFromAWindowAndArePriced() throws {
+    let f = try fixture()
+    let z = try fullLP(f.part)
+    let steps = (0..<f.part.columnCount).filter { f.groups[$0] == RestrictedMaster.segmentGroup }
+    XCTAssertFalse(steps.isEmpty)
+    // The count row of each step (its only entry).
+    var rowOf: [Int: Int32] = [:]
+    for e in 0..<f.part.entryValue.count where f.groups[Int(f.part.entryColumn[e])] == RestrictedMaster.segmentGroup {
+      XCTAssertNil(rowOf[Int(f.part.entryColumn[e])])
+      rowOf[Int(f.part.entryColumn[e])] = f.part.entryRow[e]
+    }
+    let initial = RestrictedMaster.initialColumns(f.part, group: f.groups, stay: f.stay, start: f.start)
+    var beyond: [Int32: Int] = [:]
+    for j in steps {
+      let r = try XCTUnwrap(rowOf[j])
+      if f.start[j] > 1e-9 {
+        XCTAssertTrue(initial[j], "a step the start plan fills is loaded")
+      } else if initial[j] {
+        beyond[r, default: 0] += 1
+      }
+    }
+    XCTAssertTrue(beyond.values.allSatisfy { $0 <= RestrictedMaster.segmentWindow })
+    XCTAssertTrue(steps.contains { !initial[$0] }, "some steps start left out")
+    let master = try RestrictedMaster(f.part, group: f.groups, initial: initial)
+    XCTAssertEqual(master.solveLP(deadline: .distantFuture, log: false), .converged)
+    XCTAssertEqual(master.bound, z, accuracy: 1e-6 * max(1, abs(z)))
+    let lp = try master.problem.columnPrimals()
+    for j in steps where master.glpkColumn[j] == 0 {
+      XCTAssertGreaterThanOrEqual(master.reducedCost[j], -1e-6)
+    }
+    // The LP's steps of each count are filled cheapest first (a prefix up to one fraction).
+    var byRow: [Int32: [Double]] = [:]
+    for j in steps {
+      let g = Int(master.glpkColumn[j])
+      byRow[rowOf[j]!, default: []].append(g == 0 ? 0 : lp[g])
+    }
+    for (_, v) in byRow {
+      for k in 1..<max(1, v.count) where v[k] > 1e-6 {
+        XCTAssertGreaterThan(v[k - 1], 1 - 1e-6)
+      }
+    }
+  }
+
   /// The dive ends with an integral point that satisfies every row of the part, costs at
   /// least the LP, and leaves the column bounds as they were.
   func testDiveFindsAFeasiblePlan() throws {
