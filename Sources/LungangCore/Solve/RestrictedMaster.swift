@@ -36,12 +36,8 @@ final class RestrictedMaster {
   /// Restricted LPs solved.
   private(set) var rounds = 0
 
-  // Column-major entries and the columns of each group.
-  private let start: [Int]
-  private let rowOf: [Int32]
-  private let valueOf: [Double]
-  private let groupStart: [Int]
-  private let groupColumns: [Int32]
+  /// The bound at any duals, with the column-major entries and each person's columns.
+  private let pricing: LagrangianBound
   private let segmentColumns: [Int32]
 
   /// Columns a person gets in the first restricted LP besides stay and the start plan's
@@ -68,33 +64,7 @@ final class RestrictedMaster {
     model = m
     self.group = group
     let n = m.columnCount
-    var start = Array(repeating: 0, count: n + 1)
-    for e in 0..<m.entryValue.count { start[Int(m.entryColumn[e]) + 1] += 1 }
-    for j in 0..<n { start[j + 1] += start[j] }
-    var next = start
-    var rowOf = Array(repeating: Int32(0), count: m.entryValue.count)
-    var valueOf = Array(repeating: 0.0, count: m.entryValue.count)
-    for e in 0..<m.entryValue.count {
-      let j = Int(m.entryColumn[e])
-      rowOf[next[j]] = m.entryRow[e]
-      valueOf[next[j]] = m.entryValue[e]
-      next[j] += 1
-    }
-    self.start = start
-    self.rowOf = rowOf
-    self.valueOf = valueOf
-    let groups = (group.max().map { Int($0) } ?? -1) + 1
-    var gs = Array(repeating: 0, count: groups + 1)
-    for g in group where g >= 0 { gs[Int(g) + 1] += 1 }
-    for g in 0..<groups { gs[g + 1] += gs[g] }
-    var gnext = gs
-    var gc = Array(repeating: Int32(0), count: gs[groups])
-    for j in 0..<n where group[j] >= 0 {
-      gc[gnext[Int(group[j])]] = Int32(j)
-      gnext[Int(group[j])] += 1
-    }
-    groupStart = gs
-    groupColumns = gc
+    pricing = LagrangianBound(m, group: group)
     segmentColumns = (0..<n).filter { group[$0] == Self.segmentGroup }.map { Int32($0) }
     glpkColumn = Array(repeating: 0, count: n)
 
@@ -145,9 +115,9 @@ final class RestrictedMaster {
       glpkColumn[j] = Int32(g)
       partColumn.append(j)
       try RotationSolver.defineColumn(problem, g, from: model, j)
-      let range = start[j]..<start[j + 1]
+      let range = pricing.start[j]..<pricing.start[j + 1]
       try problem.setMatrixColumn(
-        g, rows: range.map { rowOf[$0] + 1 }, values: range.map { valueOf[$0] })
+        g, rows: range.map { pricing.rowOf[$0] + 1 }, values: range.map { pricing.valueOf[$0] })
     }
   }
 
@@ -195,10 +165,10 @@ final class RestrictedMaster {
       guard let y = try? problem.rowDuals() else { return .failed }
       price(y)
       var added: [Int] = []
-      for g in 0..<(groupStart.count - 1) {
+      for g in 0..<pricing.groupCount {
         var best: [(Double, Int)] = []
-        for k in groupStart[g]..<groupStart[g + 1] {
-          let j = Int(groupColumns[k])
+        for k in pricing.groupStart[g]..<pricing.groupStart[g + 1] {
+          let j = Int(pricing.groupColumns[k])
           let d = reducedCost[j]
           if glpkColumn[j] == 0 && d < -Self.tolerance { best.append((d, j)) }
         }
@@ -219,42 +189,10 @@ final class RestrictedMaster {
     }
   }
 
-  /// Reduced costs of all columns at duals `y` (1-based, sign-corrected) and the bound.
+  /// Reduced costs of all columns at duals `dual` (1-based) and the bound (see LagrangianBound).
   func price(_ dual: [Double]) {
-    let m = model
-    var y = dual
-    var rowTerm = 0.0
-    for r in 0..<m.rowCount {
-      let lo = m.rowLower[r]
-      let up = m.rowUpper[r]
-      var v = y[r + 1]
-      // A dual of the wrong sign for a one-sided row is numerical noise; drop it so that the
-      // reduced costs and the bound use the same, valid duals.
-      if !lo.isFinite && v > 0 { v = 0 }
-      if !up.isFinite && v < 0 { v = 0 }
-      y[r + 1] = v
-      if v > 0 { rowTerm += v * lo } else if v < 0 { rowTerm += v * up }
-    }
-    var d = Array(repeating: 0.0, count: m.columnCount)
-    for j in 0..<m.columnCount {
-      var s = m.objective[j]
-      for e in start[j]..<start[j + 1] { s -= valueOf[e] * y[Int(rowOf[e]) + 1] }
-      d[j] = s
-    }
-    var columnTerm = 0.0
-    for j in 0..<m.columnCount where group[j] < 0 {
-      let v = d[j]
-      if abs(v) <= 1e-6 { continue }
-      let b = v > 0 ? m.columnLower[j] : m.columnUpper[j]
-      columnTerm += b.isFinite ? v * b : -.infinity
-    }
-    for g in 0..<(groupStart.count - 1) where groupStart[g] < groupStart[g + 1] {
-      var least = Double.infinity
-      for k in groupStart[g]..<groupStart[g + 1] { least = min(least, d[Int(groupColumns[k])]) }
-      columnTerm += least
-    }
+    let (b, d) = pricing.evaluate(dual)
     reducedCost = d
-    let b = m.objectiveConstant + rowTerm + columnTerm
     if b.isFinite { bound = max(bound, b) }
   }
 

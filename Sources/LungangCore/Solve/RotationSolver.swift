@@ -32,6 +32,9 @@ public struct SolveOptions: Sendable {
   /// Parts with at least this many columns are solved by column generation
   /// (`RestrictedMaster`); nil: 5,000, or LUNGANG_PRICING_MIN_COLUMNS.
   public var pricingMinColumns: Int?
+  /// Parts with at least this many columns are solved zone by zone first; nil: the default
+  /// (`Tuning.zoneSplitMinColumns`).
+  public var zoneSplitMinColumns: Int?
   public init() {}
 }
 
@@ -144,7 +147,9 @@ public enum RotationSolver {
       let v = decomposition.parts[p].columns.map { x[$0] }
       return subs[p].maxViolation(v) <= 1e-6 ? v : nil
     }
+    let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let progressThrottle = ProgressThrottle()
+    let noPlan = Flag()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -152,27 +157,49 @@ public enum RotationSolver {
         let part = decomposition.parts[p]
         let incumbent = partStarts[p]
         let race = schedule.race(p)
+        let stayColumns = part.columns.map { c in
+          c < form.assignCount
+            && inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])].isStay
+        }
+        // Racers exchange incumbents by GLPK column, so they load every column.
+        let groups = options.race ? nil : personGroups(part.columns, form)
+        let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
+        // The LP phase and the plans found before branching (minutes on large parts).
+        // With --progress at most one line a second (shared with the search's lines);
+        // with --solver-log every line.
+        let say: ((String) -> Void)? =
+          options.solverLog
+          ? { msg in progressLine(t0, "part \(p): \(msg)") }
+          : options.progress ? { msg in progressThrottle.line(t0, "part \(p): \(msg)") } : nil
+        let onProgress: ((MIPProgress) -> Void)? =
+          options.progress ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil
+        // Assignment columns that cross a zone line (group moves), for the zone split.
+        var cross: [Bool]?
+        if groups != nil, subs[p].columnCount >= splitMin {
+          let c = crossingColumns(part.columns, form, inst)
+          let assign = part.columns.lazy.filter { $0 < form.assignCount }.count
+          let crossing = c.lazy.filter { $0 }.count
+          if crossing > 0 && Double(crossing) <= Tuning.zoneSplitMaxCrossing * Double(assign) {
+            cross = c
+          }
+        }
         let r = GLPK.runOnDedicatedThread {
-          solvePart(
+          if let cross, let groups {
+            return solveByZone(
+              subs[p], cross: cross, incumbent: incumbent, deadline: deadline, mipGap: gap,
+              log: options.solverLog, stayColumns: stayColumns, groups: groups,
+              pricingMinColumns: pricingMin, say: say, onProgress: onProgress,
+              shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet })
+          }
+          return solvePart(
             subs[p], incumbent: incumbent, deadline: deadline, mipGap: gap,
             log: options.solverLog, variant: variant, exchange: race.exchange,
-            stayColumns: part.columns.map { c in
-              c < form.assignCount
-                && inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])].isStay
-            },
-            // Racers exchange incumbents by GLPK column, so they load every column.
-            groups: options.race ? nil : personGroups(part.columns, form),
-            pricingMinColumns: options.pricingMinColumns ?? Tuning.pricingMinColumns,
-            // The LP phase and the plans found before branching (minutes on large parts).
-            // With --progress at most one line a second (shared with the search's lines);
-            // with --solver-log every line.
-            say: options.solverLog
-              ? { msg in progressLine(t0, "part \(p): \(msg)") }
-              : options.progress ? { msg in progressThrottle.line(t0, "part \(p): \(msg)") } : nil,
-            onProgress: options.progress
-              ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil,
-            shouldStop: { (shouldStop?() ?? false) || race.isSettled })
+            stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMin,
+            say: say, onProgress: onProgress,
+            shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet })
         }
+        // One part without a plan means none for the district: stop the others.
+        if r.outcome == .infeasible { noPlan.set() }
         race.add(r, external: shouldStop?() ?? false)
         if options.progress {
           progressLine(
@@ -260,6 +287,8 @@ public enum RotationSolver {
     var objective: Double?
     /// Solved by column generation.
     var priced = false
+    /// Row duals of the part's last LP (1-based like GLPK's), when it had one.
+    var rowDuals: [Double]? = nil
   }
 
   static func solvePart(
@@ -302,16 +331,19 @@ public enum RotationSolver {
       // Root LP: over the restricted columns with pricing, or over all.
       var lpValues: [Double]?  // GLPK columns, 0-based
       var lpBound: Double?  // valid for the whole part
+      var lpDuals: [Double]?  // GLPK rows = part rows, 1-based
       if let priced {
         let outcome = priced.solveLP(deadline: deadline, log: log, say: say)
         if priced.bound.isFinite { lpBound = priced.bound }
         switch outcome {
         case .converged:
           if let v = try? p.columnPrimals() { lpValues = Array(v.dropFirst()) }
+          lpDuals = try? p.rowDuals()
         case .timeUp:
           return PartResult(
             outcome: .limit, values: incumbent, bound: lpBound,
-            objective: incumbent.map { m.objectiveValue($0) }, priced: true)
+            objective: incumbent.map { m.objectiveValue($0) }, priced: true,
+            rowDuals: priced.rounds > 0 ? try? p.rowDuals() : nil)
         case .failed:
           // Should not happen (the start plan is in the model); fall back to every column.
           _ = try priced.addColumns(reducedCostUpTo: .infinity)
@@ -321,12 +353,23 @@ public enum RotationSolver {
           method: .dualPrimal, timeLimit: max(0.05, deadline.timeIntervalSinceNow),
           messageLevel: log ? .normal : .off)
         lpOptions.longStep = true
+        // Large parts without a start plan: GLPK's presolver first. It finds a part whose rows
+        // admit no plan at once (the 200,000-staff rung, seed 2: HiGHS's presolver proves the
+        // LP infeasible in 2 s, where the simplex ran out of 180 s), and it shrinks the LP.
+        lpOptions.presolve = m.columnCount >= pricingMinColumns
         let lp = p.solveLP(lpOptions)
         say?("root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s")
+        if lp.termination.isInfeasible {
+          // No LP point, so no plan: the part's rows admit none.
+          return PartResult(outcome: .infeasible, values: nil, bound: nil)
+        }
         if lp.primalStatus == .feasiblePoint, lp.columnValues.count == p.columns + 1 {
           lpValues = Array(lp.columnValues.dropFirst())
         }
-        if lp.termination == .optimal { lpBound = lp.objective }
+        if lp.termination == .optimal {
+          lpBound = lp.objective
+          lpDuals = try? p.rowDuals()
+        }
       }
       // GLPK initialises pseudocosts by solving an LP per fractional column without looking
       // at the clock (70 s past the limit on a 38,000-column part); above 30,000 columns use
@@ -429,7 +472,8 @@ public enum RotationSolver {
       if provenWithinGap(), let lb = lpBound {
         say?("plan \(String(format: "%.3f", incumbentValue)) is within the gap of the LP bound \(String(format: "%.3f", lb)) after \(steps.isEmpty ? "the start plan" : steps.joined(separator: ", "))\(priced.map { "; \($0.loadedCount) of \(m.columnCount) columns used" } ?? "")")
         return PartResult(
-          outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: priced != nil)
+          outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: priced != nil,
+          rowDuals: lpDuals)
       }
       // With pricing: add every column that could be in a better plan and search them all.
       // (A search over the loaded columns first found nothing better in 6 s on the
@@ -466,7 +510,8 @@ public enum RotationSolver {
         bound = max(lb, restricted)
       }
       return PartResult(
-        outcome: outcome, values: values, bound: bound, objective: r.objective, priced: priced != nil)
+        outcome: outcome, values: values, bound: bound, objective: r.objective, priced: priced != nil,
+        rowDuals: lpDuals)
     } catch {
       FileHandle.standardError.write(Data("lungang: solver error: \(error)\n".utf8))
       return PartResult(outcome: .limit, values: nil, bound: nil)
@@ -662,6 +707,14 @@ final class ProgressThrottle: @unchecked Sendable {
   }
 }
 
+/// A thread-safe flag, set once.
+final class Flag: @unchecked Sendable {
+  private var value = false
+  private let lock = NSLock()
+  func set() { lock.lock(); value = true; lock.unlock() }
+  var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
 /// A thread-safe counter handing out work items.
 final class Counter: @unchecked Sendable {
   private var n = 0
@@ -678,6 +731,14 @@ enum Tuning {
   static var pricingMinColumns: Int {
     ProcessInfo.processInfo.environment["LUNGANG_PRICING_MIN_COLUMNS"].flatMap { Int($0) } ?? 5_000
   }
+  /// Parts with at least this many columns are solved zone by zone first (`solveByZone`);
+  /// LUNGANG_ZONE_SPLIT_MIN_COLUMNS overrides it.
+  static var zoneSplitMinColumns: Int {
+    ProcessInfo.processInfo.environment["LUNGANG_ZONE_SPLIT_MIN_COLUMNS"].flatMap { Int($0) } ?? 150_000
+  }
+  /// The zone split is used only when at most this share of a part's assignment columns
+  /// cross a zone line (with `scope: district` most do, and the bound would say little).
+  static let zoneSplitMaxCrossing = 0.3
 
   /// Improvement passes of the construction heuristic. A work budget, not a time budget, so
   /// the start plan (and with it the search) is the same on every run. One pass: the LP
