@@ -87,4 +87,22 @@ final class AvoidanceTests: XCTestCase {
     XCTAssertNil(out.plan)
     XCTAssertTrue(out.reasons.contains { $0.contains("avoid") }, "\(out.reasons)")
   }
+
+  /// The same on the path of large parts (presolved root LP, which proves that no LP point
+  /// exists): still infeasible with the reason, not a time-out without a plan.
+  func testNoRoomToSeparateIsInfeasibleOnTheLargePartPath() {
+    var t = TinyDistrict.neutral()
+    t.school("A")
+    t.school("B")
+    t.teacher("a1", at: "A", avoid: ["a2"])
+    t.teacher("a2", at: "A")
+    t.teacher("b1", at: "B", years: 2)
+    var options = SolveOptions()
+    options.pricingMinColumns = 0
+    options.zoneSplitMinColumns = 0
+    let out = RotationSolver.solve(t.instance, options: options)
+    XCTAssertEqual(out.status, .infeasible)
+    XCTAssertNil(out.plan)
+    XCTAssertTrue(out.reasons.contains { $0.contains("avoid") }, "\(out.reasons)")
+  }
 }
