@@ -12,6 +12,10 @@ public struct GeneratorOptions: Sendable, Hashable {
   public var seed: UInt64
   /// Reference year: birth years are `year − age`.
   public var year: Int
+  /// Share of avoid pairs (spouses) placed at one school; the others are at two schools of
+  /// the same zone. At 0 no pair shares a school, so everyone staying is a plan and the
+  /// district admits one (the benchmark's 200,000-staff rung had none with 0.15).
+  public var avoidSameSchool: Double = 0.15
 
   public init(
     staff: Int, schools: Int, zones: Int? = nil, groups: Int? = nil, seed: UInt64 = 1,
@@ -49,6 +53,7 @@ public struct GeneratorOptions: Sendable, Hashable {
       p.append("--groups must be between 0 and half the number of schools (a group has ≥ 2)")
     }
     if year < 1990 || year > 2060 { p.append("--year must be between 1990 and 2060") }
+    if !(0...1).contains(avoidSameSchool) { p.append("--avoid-same-school must be between 0 and 1") }
     return p
   }
 }

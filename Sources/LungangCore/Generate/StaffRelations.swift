@@ -78,7 +78,8 @@ extension DistrictGenerator {
       }
     }
 
-    // Avoid pairs (spouses): opposite genders, usually in the same zone, rarely the same school.
+    // Avoid pairs (spouses): opposite genders, usually in the same zone, rarely the same school
+    // (`avoidSameSchool`; at 0 never).
     let pairs = Int((Double(staff.count) * DistrictGenerator.avoidShare / 2).rounded())
     var paired = [Bool](repeating: false, count: staff.count)
     var made = 0
@@ -88,7 +89,9 @@ extension DistrictGenerator {
       let a = rng.int(below: staff.count)
       guard !paired[a] else { continue }
       let zone = plans[index[staff[a].school]!].zone
-      let j = rng.chance(0.15) ? index[staff[a].school]! : rng.pick(byZone[zone])
+      let own = index[staff[a].school]!
+      let j = rng.chance(options.avoidSameSchool) ? own : rng.pick(byZone[zone])
+      if options.avoidSameSchool == 0 && j == own { continue }
       let range = staffRange[j]
       guard !range.isEmpty else { continue }
       let b = range.lowerBound + rng.int(below: range.count)

@@ -35,6 +35,9 @@ extension Lungang {
     @Option(help: "Folder to write into (created when missing).")
     var out: String
 
+    @Option(help: "Share of avoid pairs placed at one school (0–1; default 0.15). 0: none, so the district always admits a plan.")
+    var avoidSameSchool: Double?
+
     @Flag(help: "English headers and codes instead of Chinese ones.")
     var english = false
 
@@ -48,8 +51,9 @@ extension Lungang {
       guard let enc = CSVFileEncoding(rawValue: encoding.lowercased()) else {
         throw ValidationError("--encoding must be utf8 or gb18030")
       }
-      let options = GeneratorOptions(
+      var options = GeneratorOptions(
         staff: staff, schools: schools, zones: zones, groups: groups, seed: seed, year: year)
+      if let avoidSameSchool { options.avoidSameSchool = avoidSameSchool }
       let folder = URL(fileURLWithPath: out)
       do {
         let district = try DistrictGenerator(options).generate(folder: folder)

@@ -243,3 +243,30 @@ final class GenerateDistrictTests: XCTestCase {
     }
   }
 }
+
+/// `avoidSameSchool`: the share of spouses placed at one school.
+final class GenerateAvoidTests: XCTestCase {
+  /// Pairs (a, b) of people who avoid each other and work at the same school.
+  func sameSchoolPairs(_ d: District) -> Int {
+    let schoolOf = Dictionary(uniqueKeysWithValues: d.staff.map { ($0.id, $0.school) })
+    return d.staff.reduce(0) { n, p in n + p.avoid.filter { schoolOf[$0] == p.school }.count }
+  }
+
+  /// By default some spouses share a school; at 0 none do, and the pairs are still made.
+  func testNoSpousesAtOneSchoolAtZero() throws {
+    var options = GeneratorOptions(staff: 20000, schools: 100, zones: 8, seed: 7)
+    let byDefault = try DistrictGenerator(options).generate()
+    XCTAssertGreaterThan(sameSchoolPairs(byDefault), 0)
+    options.avoidSameSchool = 0
+    let apart = try DistrictGenerator(options).generate()
+    XCTAssertEqual(sameSchoolPairs(apart), 0)
+    let pairs = apart.staff.filter { !$0.avoid.isEmpty }.count
+    XCTAssertGreaterThan(pairs, 50)
+  }
+
+  func testShareOutsideZeroToOneIsRefused() {
+    var options = GeneratorOptions(staff: 1000, schools: 10, seed: 1)
+    options.avoidSameSchool = 1.5
+    XCTAssertTrue(options.problems().contains { $0.contains("--avoid-same-school") })
+  }
+}
