@@ -71,8 +71,10 @@ extension RotationSolver {
         if gap <= mipGap {
           return PartResult(outcome: .optimal, values: x, bound: bound, objective: value, priced: true)
         }
-        // Not proven: the whole part from the pieces' plan, keeping the better bound and plan.
-        var r = whole(x)
+        // Not proven: the whole part from the better of the pieces' plan and the start plan,
+        // keeping the better bound and plan.
+        let startValue = incumbent.map { m.objectiveValue($0) } ?? .infinity
+        var r = whole(value <= startValue ? x : incumbent)
         if r.values == nil || (r.objective ?? .infinity) > value {
           r.values = x
           r.objective = value
