@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+import LungangCore
+
 // End-to-end tests of the `lungang` executable: each runs the built binary (see
 // CLITestSupport.swift for how it is found; `swift test` builds it, and
 // `swift build && swift test` always works) and checks exit status, stdout, stderr and the
@@ -690,5 +692,33 @@ final class LungangCLITests: XCTestCase {
     let text = try CLI.lungang(["validate", yaml.path])
     XCTAssertEqual(text.status, 0, text.err)
     XCTAssertTrue(text.out.contains("generated: valid"), text.out)
+  }
+
+  /// --avoid-same-school: a share outside 0…1 is refused with exit 2 and the option named;
+  /// 0 writes a district where no two people who avoid each other share a school.
+  func testGenerateAvoidSameSchool() throws {
+    let tmp = try CLI.tempDir(self)
+    let bad = try CLI.lungang([
+      "generate", "--staff", "200", "--schools", "10", "--avoid-same-school", "2", "--out",
+      tmp.appendingPathComponent("bad").path,
+    ])
+    XCTAssertEqual(bad.status, 2, bad.err)
+    XCTAssertTrue(bad.err.contains("--avoid-same-school"), bad.err)
+    let d = tmp.appendingPathComponent("d")
+    let r = try CLI.lungang([
+      "generate", "--staff", "4000", "--schools", "20", "--seed", "4", "--avoid-same-school", "0",
+      "--english", "--out", d.path,
+    ])
+    XCTAssertEqual(r.status, 0, r.err)
+    let district = try DistrictLoader.load(folder: d)
+    let schoolOf = Dictionary(uniqueKeysWithValues: district.staff.map { ($0.id, $0.school) })
+    var pairs = 0
+    for p in district.staff {
+      for a in p.avoid {
+        pairs += 1
+        XCTAssertNotEqual(schoolOf[a], p.school, "\(p.id) and \(a)")
+      }
+    }
+    XCTAssertGreaterThan(pairs, 0)
   }
 }
