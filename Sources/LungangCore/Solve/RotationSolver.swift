@@ -131,12 +131,17 @@ public enum RotationSolver {
     // Smallest parts first: they take seconds and each gives a bound, so a time limit never
     // leaves a small part unsolved (and the total without a bound) while the largest ones
     // hold the cores; the largest parts then share the cores for the rest of the time.
-    let order = subs.indices.sorted {
+    var order = subs.indices.sorted {
       (subs[$0].columnCount, $0) < (subs[$1].columnCount, $1)
     }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let requested = options.threads ?? inst.scenario.solver.threads
     let threads = max(1, requested == 0 ? cores : requested)
+    // With two threads or more the largest part starts at once on one of them (it is the
+    // critical path), and the others take the rest smallest first.
+    if threads >= 2 && order.count >= 3 && Tuning.largestFirst, let last = order.popLast() {
+      order.insert(last, at: 0)
+    }
     let results = PartResults(count: subs.count)
     let gap = inst.scenario.solver.mipGap
     // Each part gets the start plan's columns when they satisfy the part's rows, even if
@@ -736,6 +741,8 @@ enum Tuning {
   static var zoneSplitMinColumns: Int {
     ProcessInfo.processInfo.environment["LUNGANG_ZONE_SPLIT_MIN_COLUMNS"].flatMap { Int($0) } ?? 150_000
   }
+  /// Whether the largest part starts first (LUNGANG_LARGEST_FIRST=0 turns it off).
+  static let largestFirst = ProcessInfo.processInfo.environment["LUNGANG_LARGEST_FIRST"] != "0"
   /// The zone split is used only when at most this share of a part's assignment columns
   /// cross a zone line (with `scope: district` most do, and the bound would say little).
   static let zoneSplitMaxCrossing = 0.3
