@@ -158,6 +158,23 @@ public struct LocalSearch {
   /// Moves person i to column c; returns (objective change, violation change).
   mutating func apply(_ i: Int, to c: Int) -> (Double, Int) {
     let old = col[i]
+    let change = moveChange(i, to: c)
+    let d0 = dest(old)
+    let d1 = dest(c)
+    removeOccupant(i, old)
+    place(i, section: d0.section, school: d0.school, moving: !d0.isStay, sign: -1)
+    col[i] = c
+    place(i, section: d1.section, school: d1.school, moving: !d1.isStay, sign: 1)
+    addOccupant(i, c)
+    violations += change.1
+    return change
+  }
+
+  /// What moving person i to column c would change: (objective change, violation change),
+  /// without moving them. Trying a move this way instead of moving there and back halves a
+  /// pass (no occupant lists edited).
+  func moveChange(_ i: Int, to c: Int) -> (Double, Int) {
+    let old = col[i]
     let d0 = dest(old)
     let d1 = dest(c)
     var delta = inst.cost(d1) - inst.cost(d0)
@@ -227,12 +244,6 @@ public struct LocalSearch {
         if e == d1.school { dv += 1 }
       }
     }
-    removeOccupant(i, old)
-    place(i, section: d0.section, school: d0.school, moving: !d0.isStay, sign: -1)
-    col[i] = c
-    place(i, section: d1.section, school: d1.school, moving: !d1.isStay, sign: 1)
-    addOccupant(i, c)
-    violations += dv
     return (delta, dv)
   }
 
@@ -273,8 +284,7 @@ public struct LocalSearch {
       for i in candidates {
         let cur = col[i]
         for c in form.columnsOf[i] where c != cur {
-          let (d, dv) = apply(i, to: c)
-          _ = apply(i, to: cur)
+          let (d, dv) = moveChange(i, to: c)
           if dv < 0, best == nil || (dv, d) < (best!.dv, best!.delta) { best = (dv, d, i, c) }
         }
       }
@@ -377,10 +387,8 @@ public struct LocalSearch {
     var bestCol = -1
     for c in form.columnsOf[i] where c != cur {
       let v0 = violations
-      let (d, dv) = apply(i, to: c)
-      _ = apply(i, to: cur)
+      let (d, dv) = moveChange(i, to: c)
       let score = d + 1e6 * Double(dv)
-      if violations != v0 { fatalError("local search bookkeeping") }
       if score < best && (dv <= 0) && (v0 + dv == 0 || dv < 0) {
         best = score
         bestCol = c

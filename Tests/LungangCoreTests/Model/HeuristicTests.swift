@@ -38,4 +38,41 @@ final class HeuristicTests: XCTestCase {
       XCTFail("\(form.model.rowNames[r]): \(act[r]) not in [\(form.model.rowLower[r]), \(form.model.rowUpper[r])]")
     }
   }
+
+  /// Trying a move without making it (`moveChange`) predicts exactly what making it does:
+  /// the same objective change (checked against the model's objective) and violation change.
+  func testMoveChangePredictsTheMove() throws {
+    let options = GeneratorOptions(staff: 800, schools: 12, seed: 6)
+    let district = try DistrictGenerator(options).generate()
+    let sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    var search = LocalSearch(inst, form)
+    let movers = inst.staff.indices.filter { !form.columnsOf[$0].isEmpty }
+    XCTAssertGreaterThan(movers.count, 50)
+    func objective() throws -> Double {
+      var plan = Plan.allStay(inst)
+      for i in movers { plan.choice[i] = Int(form.assignDestination[search.col[i]]) }
+      return PlanEvaluation(plan, inst).terms.total
+    }
+    var rng = SplitMix64(seed: 11)
+    var tried = 0
+    for _ in 0..<300 {
+      let i = movers[rng.int(below: movers.count)]
+      let cols = Array(form.columnsOf[i])
+      let c = cols[rng.int(below: cols.count)]
+      guard c != search.col[i] else { continue }
+      let before = try objective()
+      let v0 = search.violations
+      let predicted = search.moveChange(i, to: c)
+      XCTAssertEqual(search.violations, v0, "trying moved nothing")
+      let made = search.apply(i, to: c)
+      XCTAssertEqual(made.0, predicted.0, accuracy: 1e-9)
+      XCTAssertEqual(made.1, predicted.1)
+      XCTAssertEqual(search.violations, search.countViolations())
+      XCTAssertEqual(try objective() - before, predicted.0, accuracy: 1e-6 * max(1, abs(before)))
+      tried += 1
+    }
+    XCTAssertGreaterThan(tried, 200)
+  }
 }
