@@ -27,6 +27,21 @@ final class DeterminismCLITests: XCTestCase {
     XCTAssertGreaterThan(outputs[0][0].count, 200, "people move")
     XCTAssertEqual(outputs[0], outputs[1], "one thread vs two")
     XCTAssertEqual(outputs[0], outputs[2], "two runs on one thread")
+
+    // With timing: write_s is the time plan.csv and sections.csv took (written before
+    // summary.json), not a clock read before any file was written.
+    let out = tmp.appendingPathComponent("out-timed")
+    let r = try CLI.lungang(["solve", yaml.path, "--out", out.path, "--json", "-q"])
+    XCTAssertEqual(r.status, 0, r.err)
+    let doc = try CLI.jsonObject(r.stdout, "solve --json")
+    let timing = try XCTUnwrap(doc["timing"] as? [String: Any])
+    let write = try XCTUnwrap((timing["write_s"] as? NSNumber)?.doubleValue)
+    XCTAssertGreaterThan(write, 0, "plan.csv of 1,200 people takes time to write: \(timing)")
+    let total = try XCTUnwrap((timing["total_s"] as? NSNumber)?.doubleValue)
+    let parts = ["load_s", "build_s", "solve_s", "write_s"].compactMap { (timing[$0] as? NSNumber)?.doubleValue }
+    XCTAssertEqual(parts.count, 4)
+    XCTAssertGreaterThanOrEqual(total, parts.reduce(0, +) - 0.004, "\(timing)")
+    XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("summary.json")), r.stdout)
   }
 }
 

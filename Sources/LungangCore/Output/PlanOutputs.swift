@@ -216,9 +216,19 @@ public struct PlanOutputs {
 
   /// Writes the three files into `dir` atomically (creating it if needed).
   public func write(to dir: URL) throws {
+    try writeTables(to: dir)
+    try writeSummary(to: dir)
+  }
+
+  /// Writes plan.csv and sections.csv (creating `dir`).
+  public func writeTables(to dir: URL) throws {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     try AtomicFile.write(planCSV(), to: dir.appendingPathComponent("plan.csv"))
     try AtomicFile.write(sectionsCSV(), to: dir.appendingPathComponent("sections.csv"))
+  }
+
+  /// Writes summary.json.
+  public func writeSummary(to dir: URL) throws {
     try AtomicFile.write(summary().serialized(), to: dir.appendingPathComponent("summary.json"))
   }
 }

@@ -104,13 +104,16 @@ extension Lungang {
         throw ExitCode(ExitStatus.noPlan)
       default: break
       }
-      timing.write = Date().timeIntervalSince(tw)
-      timing.total = Date().timeIntervalSince(t0)
-      outputs = PlanOutputs(inst, outcome, timing: timing)
-      outputs.omitTiming = noTiming
-      outputs.redacted = redact
       do {
-        try outputs.write(to: outDir)
+        // write_s is the time to write plan.csv and sections.csv: summary.json, which
+        // reports it, is written after them, and the report (with the same timing) last.
+        try outputs.writeTables(to: outDir)
+        timing.write = Date().timeIntervalSince(tw)
+        timing.total = Date().timeIntervalSince(t0)
+        outputs = PlanOutputs(inst, outcome, timing: timing)
+        outputs.omitTiming = noTiming
+        outputs.redacted = redact
+        try outputs.writeSummary(to: outDir)
         if !noReport {
           let report = PlanReport(inst, outcome, timing: noTiming ? nil : timing)
           try ReportFiles.write(report, language: ReportLanguage(rawValue: lang) ?? .zh, to: outDir)
