@@ -133,28 +133,28 @@ final class RestrictedMaster {
 
   /// Solves restricted LPs and adds the columns that price in until none does.
   func solveLP(deadline: Date, log: Bool, say: ((String) -> Void)? = nil) -> LPOutcome {
-    // GLPK's crash basis and the primal simplex for the first LP: on the 10,000-staff rung
-    // its largest part's first LP took 0.5 s instead of 1.1 s from the all-slack basis with
-    // the dual simplex, and the LP phase of the 50,000-staff rung's largest part (108,676
-    // columns) about 28 s instead of 46 s. LUNGANG_PRICING_CRASH=0 turns it off.
+    // The first LP, by default: GLPK's presolver and the dual simplex. Most people have only
+    // their stay column loaded, which the presolver removes with its row; the first LP of the
+    // 50,000-staff rung's largest part took 1.2 s instead of 5.4 s (crash basis, primal).
+    // Later LPs warm-start from the basis GLPK recovers after presolving. The presolver
+    // starts from its own basis, so the crash basis is only built without it.
+    var presolve = Self.presolveFirstLP
     var method = SimplexMethod.dualPrimal
-    if ProcessInfo.processInfo.environment["LUNGANG_PRICING_CRASH"] != "0" {
+    if !presolve && ProcessInfo.processInfo.environment["LUNGANG_PRICING_CRASH"] != "0" {
+      // GLPK's crash basis and the primal simplex: on the 10,000-staff rung the largest
+      // part's first LP took 0.5 s instead of 1.1 s from the all-slack basis with the dual
+      // simplex, and the LP phase of the 50,000-staff rung's largest part about 28 s
+      // instead of 46 s. LUNGANG_PRICING_CRASH=0 turns it off.
       try? problem.useAdvancedBasis()
       method = .primal
     }
     while true {
       let remaining = deadline.timeIntervalSinceNow
       if remaining <= 0 { return .timeUp }
-      var o = LPOptions(method: method, timeLimit: max(0.05, remaining), messageLevel: log ? .normal : .off)
+      var o = LPOptions(
+        method: method, presolve: presolve, timeLimit: max(0.05, remaining), messageLevel: log ? .normal : .off)
       o.longStep = true
-      if rounds == 0 && Self.presolveFirstLP {
-        // GLPK's presolver and the dual simplex for the first LP: most people have only their
-        // stay column loaded, which the presolver removes with its row. The first LP of the
-        // 50,000-staff rung's largest part took 1.2 s instead of 5.4 s (crash basis, primal).
-        // Later LPs warm-start from the basis GLPK recovers after presolving.
-        o.presolve = true
-        o.method = .dualPrimal
-      }
+      presolve = false
       let r = problem.solveLP(o)
       rounds += 1
       switch r.termination {
