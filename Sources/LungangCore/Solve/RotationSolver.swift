@@ -153,6 +153,7 @@ public enum RotationSolver {
       return subs[p].maxViolation(v) <= 1e-6 ? v : nil
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
+    let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
     let progressThrottle = ProgressThrottle()
     let noPlan = Flag()
     let workers = max(1, min(threads, max(subs.count, 2)))
@@ -168,7 +169,6 @@ public enum RotationSolver {
         }
         // Racers exchange incumbents by GLPK column, so they load every column.
         let groups = options.race ? nil : personGroups(part.columns, form)
-        let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
         // The LP phase and the plans found before branching (minutes on large parts).
         // With --progress at most one line a second (shared with the search's lines);
         // with --solver-log every line.

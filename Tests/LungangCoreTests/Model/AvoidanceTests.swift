@@ -76,33 +76,33 @@ final class AvoidanceTests: XCTestCase {
   /// post held by b1, who cannot move. One of them must leave, B has no room: infeasible,
   /// found by the solver this time; the reason names avoidance among the hard rules.
   func testNoRoomToSeparateIsInfeasible() {
+    let (_, out) = noRoomToSeparate().solve()
+    assertInfeasibleByAvoidance(out)
+  }
+
+  /// The district of the test above: a1 and a2 avoid each other at A, B's only post is held.
+  func noRoomToSeparate() -> TinyDistrict {
     var t = TinyDistrict.neutral()
     t.school("A")
     t.school("B")
     t.teacher("a1", at: "A", avoid: ["a2"])
     t.teacher("a2", at: "A")
     t.teacher("b1", at: "B", years: 2)
-    let (_, out) = t.solve()
-    XCTAssertEqual(out.status, .infeasible)
-    XCTAssertNil(out.plan)
-    XCTAssertTrue(out.reasons.contains { $0.contains("avoid") }, "\(out.reasons)")
+    return t
+  }
+
+  func assertInfeasibleByAvoidance(_ out: SolveOutcome, line: UInt = #line) {
+    XCTAssertEqual(out.status, .infeasible, line: line)
+    XCTAssertNil(out.plan, line: line)
+    XCTAssertTrue(out.reasons.contains { $0.contains("avoid") }, "\(out.reasons)", line: line)
   }
 
   /// The same on the path of large parts (presolved root LP, which proves that no LP point
   /// exists): still infeasible with the reason, not a time-out without a plan.
   func testNoRoomToSeparateIsInfeasibleOnTheLargePartPath() {
-    var t = TinyDistrict.neutral()
-    t.school("A")
-    t.school("B")
-    t.teacher("a1", at: "A", avoid: ["a2"])
-    t.teacher("a2", at: "A")
-    t.teacher("b1", at: "B", years: 2)
     var options = SolveOptions()
     options.pricingMinColumns = 0
     options.zoneSplitMinColumns = 0
-    let out = RotationSolver.solve(t.instance, options: options)
-    XCTAssertEqual(out.status, .infeasible)
-    XCTAssertNil(out.plan)
-    XCTAssertTrue(out.reasons.contains { $0.contains("avoid") }, "\(out.reasons)")
+    assertInfeasibleByAvoidance(RotationSolver.solve(noRoomToSeparate().instance, options: options))
   }
 }
