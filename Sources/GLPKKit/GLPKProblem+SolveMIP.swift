@@ -138,7 +138,8 @@ extension GLPKProblem {
     case GLP_ETMLIM: termination = .timeLimit
     case GLP_EMIPGAP: termination = .gapLimit
     case GLP_ESTOP:
-      termination = context.stopRequested ? .interrupted : .solverError
+      termination =
+        context.stopRequested ? .interrupted : context.targetReached ? .objectiveLimit : .solverError
     case GLP_ENOPFS: termination = .noPrimalFeasible
     case GLP_ENODFS: termination = .unbounded
     case GLP_EBOUND: termination = .invalidModel

@@ -16,6 +16,8 @@ final class MIPCallbackContext {
   var incumbentAccepted: Bool?
   /// Whether `shouldStop` asked to terminate.
   var stopRequested = false
+  /// Whether the incumbent reached `options.objectiveTarget` and the search was ended.
+  var targetReached = false
   /// Shared incumbents of racing solves of the same problem.
   var exchange: IncumbentExchange?
   private var exchangeSeen = 0
@@ -85,6 +87,13 @@ final class MIPCallbackContext {
       (status == GLP_FEAS || status == GLP_OPT)
       ? glp_mip_obj_val(problem) : nil
     let isNew = reason == GLP_IBINGO || incumbent != lastIncumbent
+    if !stopRequested && !targetReached, let target = options.objectiveTarget, let incumbent {
+      let maximizing = glp_get_obj_dir(problem) == GLP_MAX
+      if maximizing ? incumbent >= target : incumbent <= target {
+        targetReached = true
+        glp_ios_terminate(tree)
+      }
+    }
     lastIncumbent = incumbent
     if let onProgress {
       let now = stopwatch.elapsed

@@ -30,6 +30,11 @@ public struct MIPOptions: Equatable, Sendable {
   public var rootLP: LPOptions = LPOptions()
   /// Seconds between progress reports without a new incumbent.
   public var progressInterval: Double = 1
+  /// An objective value good enough to stop at (default none): the search
+  /// ends with `.objectiveLimit` once its incumbent is at most this value
+  /// (at least, when maximizing). For a caller that knows a bound GLPK does
+  /// not, e.g. of a larger problem this one is restricted from.
+  public var objectiveTarget: Double? = nil
 
   /// Creates options; every argument defaults to GLPK's default, except
   /// the message level (errors only).
@@ -59,6 +64,9 @@ public struct MIPOptions: Equatable, Sendable {
   func validate() throws(GLPKError) {
     try TimeLimit.validate(timeLimit, "time limit")
     try TimeLimit.validate(rootLP.timeLimit, "root lp time limit")
+    if let t = objectiveTarget, !t.isFinite {
+      throw GLPKError.nonFiniteValue(what: "objective target", value: t)
+    }
     try TimeLimit.validate(psTimeLimit, "proximity search time limit")
     guard mipGap.isFinite && mipGap >= 0 else {
       throw .nonFiniteValue(what: "mip gap (non-negative)", value: mipGap)

@@ -21,6 +21,10 @@ public enum TerminationReason: Equatable, Sendable {
   case gapLimit
   /// `shouldStop` asked the search to stop (`GLP_ESTOP`).
   case interrupted
+  /// The incumbent reached `MIPOptions.objectiveTarget` and the search
+  /// stopped there (`GLP_ESTOP` from the callback); the point is feasible,
+  /// not proven optimal. Mirrors MathOptInterface's `OBJECTIVE_LIMIT`.
+  case objectiveLimit
   /// GLPK's presolver found no primal feasible solution (`GLP_ENOPFS`),
   /// which proves infeasibility; see `isInfeasible`.
   case noPrimalFeasible

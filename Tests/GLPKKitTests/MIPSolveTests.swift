@@ -139,4 +139,42 @@ final class MIPSolveTests: XCTestCase {
     XCTAssertEqual(r.primalStatus, .noSolution)
     XCTAssertTrue(r.raw.contains("time limit"), r.raw)
   }
+
+  /// A search stops at the first incumbent that reaches `objectiveTarget`, with
+  /// `.objectiveLimit` and that point; a target beyond the optimum changes nothing.
+  func testObjectiveTargetStopsAtTheFirstGoodEnoughPlan() throws {
+    let start = TestModels.greedyKnapsackPoint(items: 60, constraints: 3)
+    let full = try TestModels.knapsack(items: 60, constraints: 3)
+    let optimum = full.solveMIP(MIPOptions(timeLimit: 30))
+    XCTAssertEqual(optimum.termination, .optimal, optimum.raw)
+    let best = try XCTUnwrap(optimum.objective)
+
+    let p = try TestModels.knapsack(items: 60, constraints: 3)
+    var greedy = 0.0
+    for j in 1...p.columns { greedy += try p.objectiveCoefficient(j) * start[j] }
+    XCTAssertLessThan(greedy, best - 1, "the greedy point is not optimal, so stopping at it shows")
+    var options = MIPOptions(timeLimit: 30)
+    options.objectiveTarget = greedy  // maximizing: any plan at least this good
+    let r = p.solveMIP(options, incumbent: start)
+    XCTAssertEqual(r.termination, .objectiveLimit, r.raw)
+    XCTAssertEqual(r.primalStatus, .feasiblePoint)
+    let value = try XCTUnwrap(r.objective)
+    XCTAssertGreaterThanOrEqual(value, greedy - 1e-9)
+    XCTAssertLessThan(value, best - 1e-9, "stopped before the optimum")
+
+    let q = try TestModels.knapsack(items: 60, constraints: 3)
+    options.objectiveTarget = best + 1  // unreachable
+    let s = q.solveMIP(options)
+    XCTAssertEqual(s.termination, .optimal, s.raw)
+    XCTAssertEqual(try XCTUnwrap(s.objective), best, accuracy: 1e-9)
+  }
+
+  func testNonFiniteObjectiveTargetIsInvalid() throws {
+    let p = try TestModels.tinyMIP()
+    var options = MIPOptions()
+    options.objectiveTarget = .nan
+    let r = p.solveMIP(options)
+    XCTAssertEqual(r.termination, .invalidModel)
+    XCTAssertTrue(r.raw.contains("objective target"), r.raw)
+  }
 }

@@ -382,25 +382,50 @@ public struct Formulation: Sendable {
     return x
   }
 
+  /// The columns of one part of the model (`Decomposition`) at the plan where each person with
+  /// variables has the column `columnOf(i)`: the part's columns of `point(for:_:)`, computed
+  /// on the part alone. `part` and `sub` are a part of this model and its sub-model.
+  public func partPoint(
+    _ part: Decomposition.Part, _ sub: SparseModel, columnOf: (Int) -> Int
+  ) -> [Double] {
+    var x = Array(repeating: 0.0, count: part.columns.count)
+    for (n, c) in part.columns.enumerated() where c < assignCount {
+      if columnOf(Int(assignPerson[c])) == c { x[n] = 1 }
+    }
+    completeContinuous(&x, in: sub, globalColumn: part.columns, globalRow: part.rows)
+    return x
+  }
+
   /// Sets non-assign columns to their least values satisfying all rows (given assign columns).
   func completeContinuous(_ x: inout [Double]) {
-    let m = model
-    // Row activity from assign columns only.
+    completeContinuous(&x, in: model, globalColumn: nil, globalRow: nil)
+  }
+
+  /// `completeContinuous` on `m`, the whole model (maps nil) or a part's sub-model whose
+  /// columns and rows are `globalColumn` and `globalRow` of the whole.
+  func completeContinuous(_ x: inout [Double], in m: SparseModel, globalColumn: [Int]?, globalRow: [Int]?) {
+    func global(_ c: Int) -> Int { globalColumn?[c] ?? c }
+    // Row activity from assign columns only; the other columns of each row in entry order
+    // (a segment row's steps in ascending order, as added).
     var act = Array(repeating: 0.0, count: m.rowCount)
     var others = Array(repeating: [(Int, Double)](), count: m.rowCount)
     for e in 0..<m.entryValue.count {
       let r = Int(m.entryRow[e])
       let c = Int(m.entryColumn[e])
-      if c < assignCount { act[r] += m.entryValue[e] * x[c] } else { others[r].append((c, m.entryValue[e])) }
+      if global(c) < assignCount { act[r] += m.entryValue[e] * x[c] } else { others[r].append((c, m.entryValue[e])) }
     }
     // Count columns first (equalities with one other column), then epigraph and slacks.
-    for j in assignCount..<m.columnCount { x[j] = m.columnLower[j] }
+    for j in 0..<m.columnCount where global(j) >= assignCount { x[j] = m.columnLower[j] }
     // Segment form: the first (count − lo) steps are full.
     var isSegmentRow = Array(repeating: false, count: m.rowCount)
-    for (r, steps) in segmentRows {
-      isSegmentRow[r] = true
-      let full = Int((m.rowLower[r] - act[r]).rounded())
-      for (v, c) in steps.enumerated() { x[c] = v < full ? 1 : 0 }
+    if !segmentRows.isEmpty {
+      var segmentRow = Array(repeating: false, count: model.rowCount)
+      for (r, _) in segmentRows { segmentRow[r] = true }
+      for r in 0..<m.rowCount where segmentRow[globalRow?[r] ?? r] {
+        isSegmentRow[r] = true
+        let full = Int((m.rowLower[r] - act[r]).rounded())
+        for (v, (c, _)) in others[r].enumerated() { x[c] = v < full ? 1 : 0 }
+      }
     }
     for r in 0..<m.rowCount where !isSegmentRow[r] && others[r].count == 1 && m.rowLower[r] == m.rowUpper[r] {
       let (c, v) = others[r][0]
@@ -411,7 +436,7 @@ public struct Formulation: Sendable {
       var a = act[r]
       var slack: Int? = nil
       for (c, v) in others[r] {
-        if v == 1 && !isCountColumn[c] {
+        if v == 1 && !isCountColumn[global(c)] {
           slack = c
         } else {
           a += v * x[c]

@@ -3,7 +3,7 @@ import Foundation
 /// A construction heuristic: starts from a feasible plan and improves it by single moves
 /// and pairwise exchanges, evaluating each change incrementally under model.md's objective.
 /// Its plan is handed to GLPK as the first incumbent.
-public struct LocalSearch {
+public struct LocalSearch: Sendable {
   let inst: RotationInstance
   let form: Formulation
   let terms: [BalanceTerm]
@@ -27,6 +27,13 @@ public struct LocalSearch {
   var cadreOccupants: [[Int]]
   var violations = 0
   let nS = RotationInstance.subjectCount
+  /// Per person: subject ordinal (−1 without a subject), cadre, principal, key teacher.
+  /// Read in every trial move, so kept apart from the staff records (copying one costs
+  /// reference counting on its strings).
+  let subjectOrdinal: [Int]
+  let isCadre: [Bool]
+  let isPrincipal: [Bool]
+  let isKey: [Bool]
 
   /// Prepares the search from the all-stay plan (stay replaced by the first allowed
   /// destination where avoidance forbids staying).
@@ -37,6 +44,10 @@ public struct LocalSearch {
     self.w = inst.weights
     self.keyShare = inst.rules.keyShare
     let n = inst.staff.count
+    subjectOrdinal = inst.staff.map { p in p.subject.map { RotationInstance.ordinal($0) } ?? -1 }
+    isCadre = inst.staff.map { $0.role.isCadre }
+    isPrincipal = inst.staff.map { $0.role == .principal }
+    isKey = inst.staff.map { $0.isKey }
     col = Array(repeating: -1, count: n)
     postCount = Array(repeating: 0, count: inst.teacherPosts.count)
     cadreCount = Array(repeating: 0, count: inst.cadrePosts.count)
@@ -86,16 +97,17 @@ public struct LocalSearch {
   }
 
   func postIndex(_ i: Int, section: Int) -> Int {
-    guard let sub = inst.staff[i].subject, section >= 0 else { return -1 }
-    return inst.teacherPostAt[section * nS + RotationInstance.ordinal(sub)]
+    let o = subjectOrdinal[i]
+    guard o >= 0, section >= 0 else { return -1 }
+    return inst.teacherPostAt[section * nS + o]
   }
   func cadreIndex(_ i: Int, school: Int) -> Int {
-    school * 2 + (inst.staff[i].role == .principal ? 0 : 1)
+    school * 2 + (isPrincipal[i] ? 0 : 1)
   }
 
   mutating func addOccupant(_ i: Int, _ c: Int) {
     let d = dest(c)
-    if inst.staff[i].role.isCadre {
+    if isCadre[i] {
       cadreOccupants[cadreIndex(i, school: d.school)].append(i)
     } else {
       let tp = postIndex(i, section: d.section)
@@ -104,7 +116,7 @@ public struct LocalSearch {
   }
   mutating func removeOccupant(_ i: Int, _ c: Int) {
     let d = dest(c)
-    if inst.staff[i].role.isCadre {
+    if isCadre[i] {
       let k = cadreIndex(i, school: d.school)
       if let at = cadreOccupants[k].firstIndex(of: i) { cadreOccupants[k].remove(at: at) }
     } else {
@@ -115,8 +127,7 @@ public struct LocalSearch {
 
   /// Adds (sign 1) or removes (sign −1) person i's contribution at a place.
   mutating func place(_ i: Int, section: Int, school: Int, moving: Bool, sign: Int) {
-    let p = inst.staff[i]
-    if p.role.isCadre {
+    if isCadre[i] {
       cadreCount[cadreIndex(i, school: school)] += sign
       if moving { cadreMoved += sign }
     } else {
@@ -124,7 +135,7 @@ public struct LocalSearch {
       if tp >= 0 { postCount[tp] += sign }
       if moving {
         movedFrom[inst.schoolOf[i]] += sign
-        if p.isKey { movedKeyFrom[inst.schoolOf[i]] += sign }
+        if isKey[i] { movedKeyFrom[inst.schoolOf[i]] += sign }
       }
       if section >= 0 {
         for t in propTerms[i][inst.sections[section].stage.rawValue] { count[t][section] += sign }
@@ -179,8 +190,7 @@ public struct LocalSearch {
     let d1 = dest(c)
     var delta = inst.cost(d1) - inst.cost(d0)
     var dv = 0
-    let p = inst.staff[i]
-    if p.role.isCadre {
+    if isCadre[i] {
       let k0 = cadreIndex(i, school: d0.school)
       let k1 = cadreIndex(i, school: d1.school)
       if k0 != k1 {
@@ -219,7 +229,7 @@ public struct LocalSearch {
         let mv = movedFrom[j]
         let kv = movedKeyFrom[j]
         let dm = m1 - m0
-        let dk = p.isKey ? dm : 0
+        let dk = isKey[i] ? dm : 0
         delta += schoolCost(j, moved: mv + dm, key: kv + dk) - schoolCost(j, moved: mv, key: kv)
         let lim = inst.outflowLimit[j]
         dv += max(0, mv + dm - lim) - max(0, mv - lim)
@@ -249,11 +259,26 @@ public struct LocalSearch {
 
   /// Runs improvement passes until none improves or the deadline passes; returns the plan.
   public mutating func run(deadline: Date, maxPasses: Int = 50, shouldStop: (() -> Bool)? = nil) -> Plan {
-    let n = inst.staff.count
-    let movers = (0..<n).filter { !form.columnsOf[$0].isEmpty }
-    func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
+    let movers = self.movers
     // First make the start feasible (avoidance can make staying infeasible).
     repair(movers, shouldStop: shouldStop)
+    improve(movers, deadline: deadline, maxPasses: maxPasses, shouldStop: shouldStop)
+    var plan = Plan.allStay(inst)
+    for i in movers { plan.choice[i] = Int(form.assignDestination[col[i]]) }
+    return plan
+  }
+
+  /// The people with variables (at least one column), ascending.
+  public var movers: [Int] { (0..<inst.staff.count).filter { !form.columnsOf[$0].isEmpty } }
+
+  /// Improvement passes over `movers` (ascending) until none improves, `maxPasses` are made
+  /// or the deadline passes. A move changes only the rows of its person's part
+  /// (`Decomposition`), so passes over each part's people on copies of one search give the
+  /// same plan as passes over everyone, part by part in any order or at once.
+  public mutating func improve(
+    _ movers: [Int], deadline: Date, maxPasses: Int, shouldStop: (() -> Bool)? = nil
+  ) {
+    func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
     var improved = true
     var passes = 0
     while improved && !over() && passes < maxPasses {
@@ -264,15 +289,15 @@ public struct LocalSearch {
         if tryImprove(i, over: over) { improved = true }
       }
     }
-    var plan = Plan.allStay(inst)
-    for i in movers { plan.choice[i] = Int(form.assignDestination[col[i]]) }
-    return plan
   }
+
+  /// Person i's current column (−1 for people without variables).
+  public func column(of i: Int) -> Int { col[i] }
 
   /// Removes hard-rule violations by single moves, each time the one that removes the most
   /// violations at the least cost. Not bound by the heuristic's deadline (a feasible start
   /// matters more than the time): each round looks only at the people in a violation.
-  mutating func repair(_ movers: [Int], shouldStop: (() -> Bool)? = nil) {
+  public mutating func repair(_ movers: [Int], shouldStop: (() -> Bool)? = nil) {
     var rounds = 0
     while violations > 0 && rounds < 10_000 && !(shouldStop?() ?? false) {
       rounds += 1
@@ -321,7 +346,7 @@ public struct LocalSearch {
   func slot(of c: Int) -> Int {
     let i = Int(form.assignPerson[c])
     let d = dest(c)
-    if inst.staff[i].role.isCadre { return inst.teacherPosts.count + cadreIndex(i, school: d.school) }
+    if isCadre[i] { return inst.teacherPosts.count + cadreIndex(i, school: d.school) }
     return postIndex(i, section: d.section)
   }
   func slotCount(_ s: Int) -> (count: Int, cap: Int) {
@@ -398,35 +423,44 @@ public struct LocalSearch {
       _ = apply(i, to: bestCol)
       return true
     }
-    // Exchanges: i goes to c; someone ending there goes to i's current place.
+    // Exchanges: i goes to c; someone ending there goes to i's current place. i is moved
+    // once per destination; each partner's move back is only tried (moveChange).
     let here = dest(cur)
     for c in form.columnsOf[i] where c != cur {
       if over() { return false }
       let there = dest(c)
       let occ: [Int]
-      if inst.staff[i].role.isCadre {
+      if isCadre[i] {
         occ = cadreOccupants[cadreIndex(i, school: there.school)]
       } else {
         let tp = postIndex(i, section: there.section)
         occ = tp >= 0 ? occupants[tp] : []
       }
+      var moved: Double? = nil
+      let v0 = violations
       for b in occ where b != i {
         let bcur = col[b]
         guard
           let back = form.columnsOf[b].first(where: {
             let e = dest($0)
-            return inst.staff[i].role.isCadre ? e.school == here.school : e.section == here.section
+            return isCadre[i] ? e.school == here.school : e.section == here.section
           }), back != bcur
         else { continue }
-        let v0 = violations
-        let (d1, _) = apply(i, to: c)
-        let (d2, _) = apply(b, to: back)
-        if d1 + d2 < -1e-9 && violations <= v0 && violations == 0 {
+        let d1: Double
+        if let m = moved {
+          d1 = m
+        } else {
+          d1 = apply(i, to: c).0
+          moved = d1
+        }
+        let (d2, dv2) = moveChange(b, to: back)
+        let after = violations + dv2
+        if d1 + d2 < -1e-9 && after <= v0 && after == 0 {
+          _ = apply(b, to: back)
           return true
         }
-        _ = apply(b, to: bcur)
-        _ = apply(i, to: cur)
       }
+      if moved != nil { _ = apply(i, to: cur) }
     }
     return false
   }

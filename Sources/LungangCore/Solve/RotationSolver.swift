@@ -103,22 +103,18 @@ public enum RotationSolver {
       out.buildSeconds = Date().timeIntervalSince(t0)
       return out
     }
-    // Construction heuristic.
+    // Construction heuristic: the repair over everyone here, the improvement passes per part
+    // in the part's worker, so the largest part's solve starts after its own passes, not
+    // everyone's. A move changes only its part's rows, so the plan is the one passes over
+    // everyone give (HeuristicTests.testPassesPerPartGiveTheWholePlan).
     var search = LocalSearch(inst, form)
     let formSeconds = Date().timeIntervalSince(t0)
     let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
-    let start = search.run(deadline: heurDeadline, maxPasses: Tuning.heuristicPasses, shouldStop: shouldStop)
-    // The start plan as a point of the model, and how far it is from satisfying every row.
-    let rawStart = form.point(for: start, inst)
-    let startViolation = rawStart.map { form.model.maxViolation($0) }
-    let startPoint = (startViolation ?? .infinity) <= 1e-6 ? rawStart : nil
-    if let x = startPoint { out.heuristicObjective = form.model.objectiveValue(x) }
+    search.repair(search.movers, shouldStop: shouldStop)
     if options.progress {
-      let v = startViolation
       progressLine(
         t0, "model \(form.model.columnCount) columns, \(form.model.rowCount) rows, "
-          + "\(form.model.nonzeroCount) nonzeros (built in \(String(format: "%.1f", formSeconds)) s); heuristic plan "
-          + (out.heuristicObjective.map { String(format: "%.3f", $0) } ?? "none (violation \(v ?? -1))"))
+          + "\(form.model.nonzeroCount) nonzeros (built in \(String(format: "%.1f", formSeconds)) s)")
     }
 
     let decomposition = Decomposition(form.model)
@@ -144,13 +140,26 @@ public enum RotationSolver {
     }
     let results = PartResults(count: subs.count)
     let gap = inst.scenario.solver.mipGap
-    // Each part gets the start plan's columns when they satisfy the part's rows, even if
-    // another part's do not: one unresolved violation must not leave every part without a
-    // start (and the large ones without pricing).
-    let partStarts: [[Double]?] = decomposition.parts.indices.map { p in
-      guard let x = rawStart else { return nil }
-      let v = decomposition.parts[p].columns.map { x[$0] }
-      return subs[p].maxViolation(v) <= 1e-6 ? v : nil
+    // Each part's start plan: the heuristic's passes over the part's people, on a copy of the
+    // repaired search; its columns when they satisfy the part's rows, even if another part's
+    // do not (one unresolved violation must not leave every part without a start, and the
+    // large ones without pricing).
+    let partMovers = {
+      var movers = Array(repeating: [Int](), count: subs.count)
+      var partOf = Array(repeating: 0, count: form.model.columnCount)
+      for (p, part) in decomposition.parts.enumerated() { for c in part.columns { partOf[c] = p } }
+      for i in search.movers { movers[partOf[form.columnsOf[i].lowerBound]].append(i) }
+      return movers
+    }()
+    let starts = PartStarts(count: subs.count)
+    let baseSearch = search
+    @Sendable func partStart(_ p: Int) -> PartStarts.Start {
+      starts.get(p) {
+        var local = baseSearch
+        local.improve(partMovers[p], deadline: heurDeadline, maxPasses: Tuning.heuristicPasses, shouldStop: shouldStop)
+        let x = form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
+        return PartStarts.Start(values: x, violation: subs[p].maxViolation(x))
+      }
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
@@ -161,7 +170,6 @@ public enum RotationSolver {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let (p, variant) = schedule.next() {
         let part = decomposition.parts[p]
-        let incumbent = partStarts[p]
         let race = schedule.race(p)
         let stayColumns = part.columns.map { c in
           c < form.assignCount
@@ -178,6 +186,17 @@ public enum RotationSolver {
           : options.progress ? { msg in progressThrottle.line(t0, "part \(p): \(msg)") } : nil
         let onProgress: ((MIPProgress) -> Void)? =
           options.progress ? { pr in progressThrottle.report(t0, p, variant, pr) } : nil
+        // The part's start plan (a racer waits for the first worker's).
+        let heuristicStart = Date()
+        let start = partStart(p)
+        if (options.progress || options.solverLog) && subs[p].columnCount >= pricingMin {
+          progressLine(
+            t0, "part \(p): heuristic plan "
+              + (start.violation <= 1e-6
+                ? String(format: "%.3f", subs[p].objectiveValue(start.values)) : "none (violation \(start.violation))")
+              + " in \(String(format: "%.1f", Date().timeIntervalSince(heuristicStart))) s")
+        }
+        let incumbent = start.violation <= 1e-6 ? start.values : nil
         // Assignment columns that cross a zone line (group moves), for the zone split.
         var cross: [Bool]?
         if groups != nil, subs[p].columnCount >= splitMin {
@@ -217,6 +236,13 @@ public enum RotationSolver {
     }
     for p in subs.indices { if let r = schedule.race(p).merged() { results.set(p, r) } }
     out.solveSeconds = Date().timeIntervalSince(t1)
+    // The heuristic's plan, when every part's start satisfies the part's rows.
+    var heuristic: Double? = form.model.objectiveConstant
+    for p in subs.indices {
+      guard let st = starts.peek(p), st.violation <= 1e-6 else { heuristic = nil; break }
+      heuristic? += subs[p].objectiveValue(st.values)
+    }
+    out.heuristicObjective = heuristic
 
     // Combine.
     var x = Array(repeating: 0.0, count: form.model.columnCount)
@@ -236,8 +262,8 @@ public enum RotationSolver {
       }
       if let v = r.values {
         for (n, c) in part.columns.enumerated() { x[c] = v[n] }
-      } else if let inc = partStarts[p] {
-        for (n, c) in part.columns.enumerated() { x[c] = inc[n] }
+      } else if let inc = starts.peek(p), inc.violation <= 1e-6 {
+        for (n, c) in part.columns.enumerated() { x[c] = inc.values[n] }
       } else {
         anyMissing = true
       }
@@ -393,17 +419,23 @@ public enum RotationSolver {
         return incumbentValue - lb <= mipGap * max(1, abs(incumbentValue))
       }
       func accept(_ v: [Double]?, _ what: String, _ t: Date) {
-        guard let v else {
+        guard let point = v.map(fromGLPK) else {
           say?("\(what): no plan in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
           return
         }
-        let point = fromGLPK(v)
         let value = m.objectiveValue(point)
         if m.maxViolation(point) <= 1e-6, value < incumbentValue {
           incumbent = point
           incumbentValue = value
         }
         say?("\(what): plan \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
+      }
+      /// The value at which a plan is within the gap of the part's LP bound, if known:
+      /// v ≤ lb + gap·max(1, lb) implies v − lb ≤ gap·max(1, |v|), as `provenWithinGap` asks
+      /// (with a margin for rounding).
+      func objectiveTarget() -> Double? {
+        guard let lb = lpBound, lb.isFinite else { return nil }
+        return lb + 0.99 * mipGap * max(1, lb)
       }
       /// Solves the MIP with the given columns fixed at 1 (and `zeros` at 0), then frees them.
       func solveFixed(
@@ -418,6 +450,10 @@ public enum RotationSolver {
         // bound, so stopping at the gap of its own bound can leave the plan outside the part's
         // (the 50,000-staff rung: 0.106 % against 0.1 %, then 40 s more of search).
         sub.mipGap = mipGap * 0.1
+        // It stops as soon as its plan is within the gap of the part's bound, which its own
+        // tenth of the gap can take seconds longer to prove (relax-and-fix on the 50,000-staff
+        // rung's largest part: 3.4–4.0 s with the target, 3.5–7.6 s without).
+        sub.objectiveTarget = objectiveTarget()
         // Without a start plan GLPK's MIP presolver may run: it removes the fixed columns, the
         // columns their convexity rows force to 0 and those rows, so the search is over the
         // people the LP split only. Without it, relax-and-fix on that rung's largest part found
@@ -493,13 +529,14 @@ public enum RotationSolver {
       // The size rule again: pricing may have added columns.
       applySizeRule()
       opt.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
+      opt.objectiveTarget = objectiveTarget()
       let r = p.solveMIP(
         opt, incumbent: incumbent.map(toGLPK), onProgress: onProgress, shouldStop: shouldStop,
         exchange: exchange)
       let values = r.primalStatus == .feasiblePoint ? fromGLPK(Array(r.columnValues.dropFirst())) : nil
       var outcome: PartResult.Outcome
       switch r.termination {
-      case .optimal, .gapLimit: outcome = .optimal
+      case .optimal, .gapLimit, .objectiveLimit: outcome = .optimal
       case .infeasible, .noPrimalFeasible: outcome = .infeasible
       case .interrupted: outcome = .interrupted
       default: outcome = .limit
@@ -593,6 +630,36 @@ final class PartResults: @unchecked Sendable {
   init(count: Int) { items = Array(repeating: nil, count: count) }
   func set(_ i: Int, _ r: RotationSolver.PartResult) { lock.lock(); items[i] = r; lock.unlock() }
   func get(_ i: Int) -> RotationSolver.PartResult? { lock.lock(); defer { lock.unlock() }; return items[i] }
+}
+
+/// Each part's start plan, computed once by the first worker that asks (a racer waits for it).
+final class PartStarts: @unchecked Sendable {
+  /// A part's columns at the heuristic's plan and their largest row violation.
+  struct Start {
+    var values: [Double]
+    var violation: Double
+  }
+  private var items: [Start?]
+  private let locks: [NSLock]
+  init(count: Int) {
+    items = Array(repeating: nil, count: count)
+    locks = (0..<count).map { _ in NSLock() }
+  }
+  /// Part p's start, computed by `make` if no worker has yet.
+  func get(_ p: Int, _ make: () -> Start) -> Start {
+    locks[p].lock()
+    defer { locks[p].unlock() }
+    if let s = items[p] { return s }
+    let s = make()
+    items[p] = s
+    return s
+  }
+  /// Part p's start if it was computed.
+  func peek(_ p: Int) -> Start? {
+    locks[p].lock()
+    defer { locks[p].unlock() }
+    return items[p]
+  }
 }
 
 /// Hands out parts to worker threads in the given order; when none is left and racing is on,

@@ -75,4 +75,42 @@ final class HeuristicTests: XCTestCase {
     }
     XCTAssertGreaterThan(tried, 200)
   }
+
+  /// Improvement passes over each part's people, on copies of one repaired search, give the
+  /// plan that passes over everyone give (a move changes only its part's rows); and each
+  /// part's start (`Formulation.partPoint`) equals that part's columns of the whole point.
+  func testPassesPerPartGiveTheWholePlan() throws {
+    let options = GeneratorOptions(staff: 1500, schools: 30, zones: 6, seed: 4)
+    let district = try DistrictGenerator(options).generate()
+    let sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    let inst = RotationInstance(district: district, scenario: sc)
+    for balance in [Formulation.BalanceForm.segment, .secant] {
+      let form = Formulation(inst, names: false, balance: balance)
+      var whole = LocalSearch(inst, form)
+      let plan = whole.run(deadline: .distantFuture, maxPasses: 2)
+      let x = try XCTUnwrap(form.point(for: plan, inst))
+
+      var base = LocalSearch(inst, form)
+      base.repair(base.movers)
+      let dec = Decomposition(form.model)
+      let subs = dec.subModels(form.model)
+      XCTAssertGreaterThan(dec.parts.filter { !$0.rows.isEmpty }.count, 2, "several parts")
+      var partOf = Array(repeating: 0, count: form.model.columnCount)
+      for (p, part) in dec.parts.enumerated() { for c in part.columns { partOf[c] = p } }
+      var improvedSomewhere = false
+      for (p, part) in dec.parts.enumerated() {
+        let movers = base.movers.filter { partOf[form.columnsOf[$0].lowerBound] == p }
+        var local = base
+        local.improve(movers, deadline: .distantFuture, maxPasses: 2)
+        for i in movers {
+          XCTAssertEqual(local.column(of: i), whole.column(of: i), "person \(i)")
+          if local.column(of: i) != base.column(of: i) { improvedSomewhere = true }
+        }
+        let v = form.partPoint(part, subs[p]) { local.column(of: $0) }
+        XCTAssertEqual(v, part.columns.map { x[$0] }, "part \(p), \(balance)")
+        XCTAssertEqual(subs[p].maxViolation(v), 0, accuracy: 1e-9)
+      }
+      XCTAssertTrue(improvedSomewhere, "the passes changed the plan, so the comparison shows")
+    }
+  }
 }
