@@ -109,8 +109,11 @@ public enum RotationSolver {
     // everyone give (HeuristicTests.testPassesPerPartGiveTheWholePlan).
     var search = LocalSearch(inst, form)
     let formSeconds = Date().timeIntervalSince(t0)
-    let heurDeadline = t0.addingTimeInterval(min(timeLimit * 0.25, 20))
+    // A cap on each part's passes (the pass count is the budget), counted from when the part
+    // starts: a part picked up late, after other parts' searches, still gets its passes.
+    let heuristicCap = min(timeLimit * 0.25, 20)
     search.repair(search.movers, shouldStop: shouldStop)
+    let noPlan = Flag()
     if options.progress {
       progressLine(
         t0, "model \(form.model.columnCount) columns, \(form.model.rowCount) rows, "
@@ -156,7 +159,9 @@ public enum RotationSolver {
     @Sendable func partStart(_ p: Int) -> PartStarts.Start {
       starts.get(p) {
         var local = baseSearch
-        local.improve(partMovers[p], deadline: heurDeadline, maxPasses: Tuning.heuristicPasses, shouldStop: shouldStop)
+        local.improve(
+          partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
+          maxPasses: Tuning.heuristicPasses, shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
         let x = form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
         return PartStarts.Start(values: x, violation: subs[p].maxViolation(x))
       }
@@ -164,7 +169,6 @@ public enum RotationSolver {
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
     let progressThrottle = ProgressThrottle()
-    let noPlan = Flag()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
