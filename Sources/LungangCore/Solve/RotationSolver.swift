@@ -819,13 +819,13 @@ enum Tuning {
   static let zoneSplitMaxCrossing = 0.3
 
   /// Improvement passes of the construction heuristic. A work budget, not a time budget, so
-  /// the start plan (and with it the search) is the same on every run. Two passes: the start
-  /// plan is where column generation starts, and a better one shortens the pricing rounds
-  /// (the 50,000-staff rung: 21.9–23.0 s with 2 passes against 23.3–25.3 s with 1; 3 or more
-  /// cost more than they save). Passes to convergence took 3 s on the 10,000-staff district.
-  /// LUNGANG_HEURISTIC_PASSES overrides it.
+  /// the start plan (and with it the search) is the same on every run. Column generation
+  /// starts from this plan, and a better one shortens the pricing rounds. Four passes since
+  /// a pass got about 5× cheaper (trial exchanges): the 10,000-staff rung's largest part
+  /// 1.4–1.5 s against 1.8–1.9 s with two passes, the 50,000-staff rung's 21.5–22.6 s
+  /// against 22.0–23.1 s; six passes gained nothing more. LUNGANG_HEURISTIC_PASSES overrides it.
   static var heuristicPasses: Int {
-    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) } ?? 2
+    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) } ?? 4
   }
 
   /// The balance term's form for a search to `mipGap`: segments when the LP dominates
