@@ -113,4 +113,32 @@ final class HeuristicTests: XCTestCase {
       XCTAssertTrue(improvedSomewhere, "the passes changed the plan, so the comparison shows")
     }
   }
+
+  /// Chains of moves fill short posts where single moves and exchanges no longer improve the
+  /// plan: a kept chain lowers the objective and the shortage, and breaks no rule.
+  func testChainsFillShortPostsThatSingleMovesCannot() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let district = try DistrictLoader.load(folder: root.appendingPathComponent("Scenarios/dongcheng"))
+    let sc = Scenario(name: "t", district: district.folder, year: 2026)
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    var search = LocalSearch(inst, form)
+    search.chainLength = 0
+    // Passes to convergence without chains.
+    let plain = search.run(deadline: .distantFuture, maxPasses: 1000)
+    let before = PlanEvaluation(plain, inst)
+    XCTAssertEqual(before.violations, [])
+    XCTAssertGreaterThan(before.terms.shortage, 0)
+
+    search.chainLength = 8
+    XCTAssertTrue(search.fillShortagesByChains(search.movers, over: { false }), "a chain was kept")
+    XCTAssertEqual(search.violations, search.countViolations())
+    var chained = Plan.allStay(inst)
+    for i in search.movers { chained.choice[i] = Int(form.assignDestination[search.column(of: i)]) }
+    let after = PlanEvaluation(chained, inst)
+    XCTAssertEqual(after.violations, [])
+    XCTAssertLessThan(after.terms.total, before.terms.total - 1e-6)
+    XCTAssertLessThan(after.terms.shortage, before.terms.shortage)
+  }
 }
