@@ -87,10 +87,12 @@ final class HeuristicTests: XCTestCase {
     for balance in [Formulation.BalanceForm.segment, .secant] {
       let form = Formulation(inst, names: false, balance: balance)
       var whole = LocalSearch(inst, form)
+      whole.chainLength = 8  // whatever LUNGANG_HEURISTIC_CHAINS says
       let plan = whole.run(deadline: .distantFuture, maxPasses: 2)
       let x = try XCTUnwrap(form.point(for: plan, inst))
 
       var base = LocalSearch(inst, form)
+      base.chainLength = 8
       base.repair(base.movers)
       let dec = Decomposition(form.model)
       let subs = dec.subModels(form.model)
