@@ -30,6 +30,8 @@ public struct LocalSearch: Sendable {
   let nS = RotationInstance.subjectCount
   /// The longest chain of moves used to fill a short post (`fillShortagesByChains`; 0: none).
   public var chainLength = LocalSearch.defaultChainLength
+  /// Chains found but not kept (made and undone) so far.
+  var chainsUndone = 0
   /// Per person: subject ordinal (−1 without a subject), cadre, principal, key teacher.
   /// Read in every trial move, so kept apart from the staff records (copying one costs
   /// reference counting on its strings).
@@ -364,6 +366,7 @@ public struct LocalSearch: Sendable {
         kept = true
       } else {
         for (b, from) in made.reversed() { _ = apply(b, to: from) }
+        chainsUndone += 1
       }
     }
     return kept

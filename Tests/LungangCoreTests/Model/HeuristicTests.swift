@@ -142,5 +142,34 @@ final class HeuristicTests: XCTestCase {
     XCTAssertEqual(after.violations, [])
     XCTAssertLessThan(after.terms.total, before.terms.total - 1e-6)
     XCTAssertLessThan(after.terms.shortage, before.terms.shortage)
+
+  }
+
+  /// A chain that does not lower the objective is undone: with moving made dearer than a
+  /// short post, every chain found is, and every count the search keeps is as it was
+  /// (occupant lists may be reordered, not changed).
+  func testChainsNotKeptAreUndone() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let district = try DistrictLoader.load(folder: root.appendingPathComponent("Scenarios/dongcheng"))
+    var sc = Scenario(name: "t", district: district.folder, year: 2026)
+    sc.weights.move = 10_000
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    var search = LocalSearch(inst, form)
+    search.repair(search.movers)
+    let kept = search
+    search.chainLength = 8
+    XCTAssertFalse(search.fillShortagesByChains(search.movers, over: { false }))
+    XCTAssertGreaterThan(search.chainsUndone, 0, "chains were found and undone, so the check shows")
+    XCTAssertEqual(search.col, kept.col)
+    XCTAssertEqual(search.postCount, kept.postCount)
+    XCTAssertEqual(search.cadreCount, kept.cadreCount)
+    XCTAssertEqual(search.movedFrom, kept.movedFrom)
+    XCTAssertEqual(search.movedKeyFrom, kept.movedKeyFrom)
+    XCTAssertEqual(search.count, kept.count)
+    XCTAssertEqual(search.violations, kept.violations)
+    XCTAssertEqual(search.violations, search.countViolations())
+    XCTAssertEqual(search.occupants.map { $0.sorted() }, kept.occupants.map { $0.sorted() })
   }
 }
