@@ -5,10 +5,15 @@ import XCTest
 
 /// The construction heuristic always returns a plan that satisfies every hard rule.
 final class HeuristicTests: XCTestCase {
-  func testHeuristicPlanIsFeasibleOnTheSampleDistrict() throws {
+  /// The committed sample district (`Scenarios/dongcheng`).
+  static func sampleDistrict() throws -> District {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let district = try DistrictLoader.load(folder: root.appendingPathComponent("Scenarios/dongcheng"))
+    return try DistrictLoader.load(folder: root.appendingPathComponent("Scenarios/dongcheng"))
+  }
+
+  func testHeuristicPlanIsFeasibleOnTheSampleDistrict() throws {
+    let district = try Self.sampleDistrict()
     let sc = Scenario(name: "t", district: district.folder, year: 2026)
     let inst = RotationInstance(district: district, scenario: sc)
     let form = Formulation(inst)
@@ -119,9 +124,7 @@ final class HeuristicTests: XCTestCase {
   /// Chains of moves fill short posts where single moves and exchanges no longer improve the
   /// plan: a kept chain lowers the objective and the shortage, and breaks no rule.
   func testChainsFillShortPostsThatSingleMovesCannot() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let district = try DistrictLoader.load(folder: root.appendingPathComponent("Scenarios/dongcheng"))
+    let district = try Self.sampleDistrict()
     let sc = Scenario(name: "t", district: district.folder, year: 2026)
     let inst = RotationInstance(district: district, scenario: sc)
     let form = Formulation(inst, names: false)
@@ -149,9 +152,7 @@ final class HeuristicTests: XCTestCase {
   /// short post, every chain found is, and every count the search keeps is as it was
   /// (occupant lists may be reordered, not changed).
   func testChainsNotKeptAreUndone() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let district = try DistrictLoader.load(folder: root.appendingPathComponent("Scenarios/dongcheng"))
+    let district = try Self.sampleDistrict()
     var sc = Scenario(name: "t", district: district.folder, year: 2026)
     sc.weights.move = 10_000
     let inst = RotationInstance(district: district, scenario: sc)
