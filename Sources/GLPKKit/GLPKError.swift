@@ -46,6 +46,8 @@ public enum GLPKError: Error, Equatable, Sendable, CustomStringConvertible {
   case mathProgFailed(stage: String, message: String)
   /// The linked GLPK is outside the supported range 4.65…5.x.
   case unsupportedVersion(String)
+  /// A basis whose row or column count differs from the problem's.
+  case basisSizeMismatch(basisRows: Int, basisColumns: Int, rows: Int, columns: Int)
 
   /// A lower-case, single-line description of the error.
   public var description: String {
@@ -95,6 +97,8 @@ public enum GLPKError: Error, Equatable, Sendable, CustomStringConvertible {
       return "mathprog \(stage) failed: \(message)"
     case .unsupportedVersion(let version):
       return "glpk \(version) is not supported; need 4.65 to 5.x"
+    case .basisSizeMismatch(let basisRows, let basisColumns, let rows, let columns):
+      return "basis of \(basisRows) rows and \(basisColumns) columns given to a problem of \(rows) rows and \(columns) columns"
     }
   }
 }

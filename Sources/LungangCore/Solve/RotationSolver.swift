@@ -77,6 +77,9 @@ public struct SolveOutcome: Sendable {
 public enum RotationSolver {
   /// Parts with more columns branch by Driebeck–Tomlin instead of pseudocosts.
   static let pseudoCostMaxColumns = 30_000
+  /// Sub-MIPs from a start plan (RINS, the stayers' relax-and-fix) with more loaded columns
+  /// branch by Driebeck–Tomlin too (see `solvePart`'s `solveFixed`).
+  static let subMIPPseudoCostMaxColumns = 10_000
 
   /// Solves `inst`; `shouldStop` is polled during the search (signals).
   public static func solve(
@@ -89,6 +92,7 @@ public enum RotationSolver {
     defer { GLPK.terminalOutput = previousOutput }
     let timeLimit = options.timeLimit ?? inst.scenario.solver.timeLimitS
     let deadline = t0.addingTimeInterval(timeLimit)
+    let gap = inst.scenario.solver.mipGap
     // Names cost time and memory on large models (5 million columns); they are only needed
     // to explain a part without a plan, and the model is rebuilt with them then.
     let form = Formulation(inst, names: false, balance: Tuning.balanceForm(mipGap: inst.scenario.solver.mipGap))
@@ -108,6 +112,7 @@ public enum RotationSolver {
     // everyone's. A move changes only its part's rows, so the plan is the one passes over
     // everyone give (HeuristicTests.testPassesPerPartGiveTheWholePlan).
     var search = LocalSearch(inst, form)
+    search.chainLength = Tuning.heuristicChainLength(mipGap: gap)
     let formSeconds = Date().timeIntervalSince(t0)
     // A cap on each part's passes (the pass count is the budget), counted from when the part
     // starts: a part picked up late, after other parts' searches, still gets its passes.
@@ -142,7 +147,6 @@ public enum RotationSolver {
       order.insert(last, at: 0)
     }
     let results = PartResults(count: subs.count)
-    let gap = inst.scenario.solver.mipGap
     // Each part's start plan: the heuristic's passes over the part's people, on a copy of the
     // repaired search; its columns when they satisfy the part's rows, even if another part's
     // do not (one unresolved violation must not leave every part without a start, and the
@@ -161,10 +165,25 @@ public enum RotationSolver {
         var local = baseSearch
         local.improve(
           partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
-          maxPasses: Tuning.heuristicPasses, shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
+          maxPasses: Tuning.heuristicPasses(mipGap: gap), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
         let x = form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
         return PartStarts.Start(values: x, violation: subs[p].maxViolation(x))
       }
+    }
+    // The heuristic's passes (with chains) from a part's plan (`solvePart`'s `polish`): the
+    // passes made from the repaired plan, remade from a plan the LP's sub-MIPs found.
+    @Sendable func polish(_ p: Int, _ x: [Double]) -> [Double] {
+      var local = baseSearch
+      local.chainLength = LocalSearch.defaultChainLength
+      let part = decomposition.parts[p]
+      for (n, c) in part.columns.enumerated() where c < form.assignCount && x[n] > 0.5 {
+        let i = Int(form.assignPerson[c])
+        if local.column(of: i) != c { _ = local.apply(i, to: c) }
+      }
+      local.improve(
+        partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
+        maxPasses: Tuning.heuristicPasses(mipGap: 1e-4), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
+      return form.partPoint(part, subs[p]) { local.column(of: $0) }
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
@@ -224,6 +243,7 @@ public enum RotationSolver {
             log: options.solverLog, variant: variant, exchange: race.exchange,
             stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMin,
             say: say, onProgress: onProgress,
+            polish: Tuning.polish(mipGap: gap) && groups != nil ? { polish(p, $0) } : nil,
             shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet })
         }
         // One part without a plan means none for the district: stop the others.
@@ -332,6 +352,7 @@ public enum RotationSolver {
     stayColumns: [Bool]? = nil, groups: [Int32]? = nil, pricingMinColumns: Int = Int.max,
     say: ((String) -> Void)? = nil,
     onProgress: ((MIPProgress) -> Void)? = nil,
+    polish: (([Double]) -> [Double])? = nil,
     shouldStop: (() -> Bool)?
   ) -> PartResult {
     do {
@@ -367,6 +388,9 @@ public enum RotationSolver {
       var lpValues: [Double]?  // GLPK columns, 0-based
       var lpBound: Double?  // valid for the whole part
       var lpDuals: [Double]?  // GLPK rows = part rows, 1-based
+      // The LP's optimal basis: the plan steps below (sub-MIPs with columns fixed, the dive)
+      // move the basis, and the final search's root LP starts again from this one.
+      var lpBasis: Basis?
       if let priced {
         let outcome = priced.solveLP(deadline: deadline, log: log, say: say)
         if priced.bound.isFinite { lpBound = priced.bound }
@@ -374,6 +398,7 @@ public enum RotationSolver {
         case .converged:
           if let v = try? p.columnPrimals() { lpValues = Array(v.dropFirst()) }
           lpDuals = try? p.rowDuals()
+          lpBasis = try? p.basis()
         case .timeUp:
           return PartResult(
             outcome: .limit, values: incumbent, bound: lpBound,
@@ -404,6 +429,7 @@ public enum RotationSolver {
         if lp.termination == .optimal {
           lpBound = lp.objective
           lpDuals = try? p.rowDuals()
+          lpBasis = try? p.basis()
         }
       }
       // GLPK initialises pseudocosts by solving an LP per fractional column without looking
@@ -463,6 +489,12 @@ public enum RotationSolver {
         // people the LP split only. Without it, relax-and-fix on that rung's largest part found
         // no plan in 8.8 s in one run of three; with it, a plan in 2.4 s.
         if start == nil { sub.presolve = true }
+        // Without the presolver the sub-MIP has all the loaded columns, and pseudocost
+        // initialisation (which does not look at the clock) overran: on the 10,000-staff
+        // district scope the stayers' search over 21,000 columns took 49.6 s against its 30 s.
+        if start != nil && p.columns > RotationSolver.subMIPPseudoCostMaxColumns && sub.branching == .pseudoCost {
+          sub.branching = .driebeckTomlin
+        }
         let r = p.solveMIP(sub, incumbent: start, shouldStop: shouldStop)
         return r.primalStatus == .feasiblePoint ? Array(r.columnValues.dropFirst()) : nil
       }
@@ -524,21 +556,50 @@ public enum RotationSolver {
           "relax-and-fix, stayers (\(stayers.count) fixed)", t)
         steps.append("relax-and-fix, stayers")
       }
+      // The construction heuristic's passes from the best plan so far, the plans from the
+      // LP being better starts than its own (`polish`).
+      if let polish, let plan = incumbent, !provenWithinGap() {
+        let t = Date()
+        let x = polish(plan)
+        let value = m.objectiveValue(x)
+        if m.maxViolation(x) <= 1e-6 && value < incumbentValue {
+          incumbent = x
+          incumbentValue = value
+          steps.append("heuristic from the plan")
+        }
+        say?("heuristic from the plan: \(String(format: "%.3f", value)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
+      }
       if provenWithinGap(), let lb = lpBound {
         say?("plan \(String(format: "%.3f", incumbentValue)) is within the gap of the LP bound \(String(format: "%.3f", lb)) after \(steps.isEmpty ? "the start plan" : steps.joined(separator: ", "))\(priced.map { "; \($0.loadedCount) of \(m.columnCount) columns used" } ?? "")")
         return PartResult(
           outcome: .optimal, values: incumbent, bound: lb, objective: incumbentValue, priced: priced != nil,
           rowDuals: lpDuals)
       }
-      // With pricing: add every column that could be in a better plan and search them all.
-      // (A search over the loaded columns first found nothing better in 6 s on the
-      // 10,000-staff district scope, and on the sample it spent 120 s whose bound the proof
-      // cannot use: its bound covers the loaded columns only.)
+      // Back to the LP's optimal basis (not at tight gaps, `Tuning.isTight`). The columns
+      // added below price out at its duals, so the search's root LP starts optimal. Left where the plan steps put it, the root LP on
+      // the 10,000-staff district scope was still short of optimal after 11,500 iterations
+      // and more than 2 minutes.
+      if let b = lpBasis, !Tuning.isTight(mipGap) { try? p.setBasis(b) }
+      // With pricing: add every column that could be in a plan better than the incumbent by
+      // more than the gap, and search them all. A plan with a column left out costs at least
+      // lb + its reduced cost, more than incumbent − gap·max(1, |incumbent|): the incumbent
+      // is within the gap of it. (On the 10,000-staff district scope 189,520 of 208,281
+      // columns had a reduced cost below incumbent − lb, the threshold before.) (A search over
+      // the loaded columns first found nothing better in 6 s on the 10,000-staff district
+      // scope, and on the sample it spent 120 s whose bound the proof cannot use: its bound
+      // covers the loaded columns only.)
       var leftOutLeast = Double.infinity
       if let priced {
-        let threshold = lpBound.map { incumbentValue - $0 + 1e-6 * max(1, abs(incumbentValue)) } ?? .infinity
+        var threshold = Double.infinity
+        if let lb = lpBound, incumbentValue.isFinite {
+          let scale = max(1, abs(incumbentValue))
+          // At tight gaps every column that could be in a better plan (`Tuning.isTight`).
+          threshold = Tuning.isTight(mipGap)
+            ? incumbentValue - lb + 1e-6 * scale
+            : max(0, incumbentValue - 0.99 * mipGap * scale - lb) + 1e-9 * scale
+        }
         leftOutLeast = try priced.addColumns(reducedCostUpTo: threshold)
-        say?("pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a better plan (least reduced cost left out: \(leftOutLeast))")
+        say?("pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a plan better than the gap allows (least reduced cost left out: \(leftOutLeast))")
       }
       // The size rule again: pricing may have added columns.
       applySizeRule()
@@ -828,14 +889,49 @@ enum Tuning {
   /// cross a zone line (with `scope: district` most do, and the bound would say little).
   static let zoneSplitMaxCrossing = 0.3
 
-  /// Improvement passes of the construction heuristic. A work budget, not a time budget, so
-  /// the start plan (and with it the search) is the same on every run. Column generation
-  /// starts from this plan, and a better one shortens the pricing rounds. Four passes since
-  /// a pass got about 5× cheaper (trial exchanges): the 10,000-staff rung's largest part
-  /// 1.4–1.5 s against 1.8–1.9 s with two passes, the 50,000-staff rung's 21.5–22.6 s
-  /// against 22.0–23.1 s; six passes gained nothing more. LUNGANG_HEURISTIC_PASSES overrides it.
-  static var heuristicPasses: Int {
-    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) } ?? 4
+  /// Improvement passes of the construction heuristic for a search to `mipGap`. A work
+  /// budget, not a time budget, so the start plan (and with it the search) is the same on
+  /// every run. Column generation starts from this plan, and a better one shortens the pricing
+  /// rounds. Four passes since a pass got about 5× cheaper (trial exchanges): the 10,000-staff
+  /// rung's largest part 1.4–1.5 s against 1.8–1.9 s with two passes, the 50,000-staff rung's
+  /// 21.5–22.6 s against 22.0–23.1 s; six passes gained nothing more.
+  ///
+  /// Two below a gap of 1e-5, where the secant form and branching decide the time
+  /// (`balanceForm`): there the start plan steers the search, and stop 10's heuristic (two
+  /// passes, no chains) steered it better. The sample at 1e-6 was proven optimal in 438 and
+  /// 448 s with it, against a gap still 1.5e-5 after 400 s and 7e-6 after 927 s with four
+  /// passes and chains. LUNGANG_HEURISTIC_PASSES overrides it.
+  static func heuristicPasses(mipGap: Double) -> Int {
+    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) }
+      ?? (isTight(mipGap) ? 2 : 4)
+  }
+
+  /// The longest chain of moves the heuristic uses to fill a short post, for a search to
+  /// `mipGap`: `LocalSearch.defaultChainLength` (8), but none below 1e-5 (see
+  /// `heuristicPasses(mipGap:)`). LUNGANG_HEURISTIC_CHAINS overrides it.
+  static func heuristicChainLength(mipGap: Double) -> Int {
+    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_CHAINS"] != nil || !isTight(mipGap)
+      ? LocalSearch.defaultChainLength : 0
+  }
+
+  /// Gaps below 1e-5, where branching, not the LP, decides the time (the sample's 1e-6).
+  /// The search's path there is steered by the plans and the basis it starts from, and the
+  /// steps that speed up looser gaps measured slower on the sample at 1e-6, so they are left
+  /// out (see `heuristicPasses`, `polish`, `solvePart`): with stop 10's steps it was proven
+  /// optimal in 438, 448 and 449 s; with the LP's basis restored and the narrower pricing
+  /// threshold the gap was still 1.0e-5 after 728 s, and with the heuristic from the plan as
+  /// well 3.4e-5 after 283 s (against 6.7e-6 then).
+  static func isTight(_ mipGap: Double) -> Bool { mipGap < 1e-5 }
+
+  /// Whether a part's best plan before the final search gets the heuristic's passes
+  /// (`solvePart`'s `polish`) at gap `mipGap`: not at tight gaps (`isTight`);
+  /// LUNGANG_POLISH=0 turns it off, =1 on.
+  static func polish(mipGap: Double) -> Bool {
+    switch ProcessInfo.processInfo.environment["LUNGANG_POLISH"] {
+    case "0": return false
+    case "1": return true
+    default: return !isTight(mipGap)
+    }
   }
 
   /// The balance term's form for a search to `mipGap`: segments when the LP dominates
@@ -847,7 +943,7 @@ enum Tuning {
     switch ProcessInfo.processInfo.environment["LUNGANG_BALANCE"] {
     case "secant": return .secant
     case "segment": return .segment
-    default: return mipGap < 1e-5 ? .secant : .segment
+    default: return isTight(mipGap) ? .secant : .segment
     }
   }
 

@@ -173,4 +173,18 @@ final class HeuristicTests: XCTestCase {
     XCTAssertEqual(search.violations, search.countViolations())
     XCTAssertEqual(search.occupants.map { $0.sorted() }, kept.occupants.map { $0.sorted() })
   }
+
+  /// Below a gap of 1e-5 the start plan comes from two passes without chains; at looser gaps
+  /// from four passes with chains of up to eight moves (RotationSolver's `Tuning`).
+  func testTightGapsUseTheShortHeuristic() {
+    let env = ProcessInfo.processInfo.environment
+    let passes = env["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) }
+    let chains = env["LUNGANG_HEURISTIC_CHAINS"].flatMap { Int($0) }
+    XCTAssertEqual(Tuning.heuristicPasses(mipGap: 1e-6), passes ?? 2)
+    XCTAssertEqual(Tuning.heuristicPasses(mipGap: 1e-5), passes ?? 4)
+    XCTAssertEqual(Tuning.heuristicPasses(mipGap: 1e-3), passes ?? 4)
+    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-6), chains ?? 0)
+    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-5), chains ?? 8)
+    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-3), chains ?? 8)
+  }
 }
