@@ -174,8 +174,9 @@ final class HeuristicTests: XCTestCase {
     XCTAssertEqual(search.occupants.map { $0.sorted() }, kept.occupants.map { $0.sorted() })
   }
 
-  /// Below a gap of 1e-5 the start plan comes from two passes without chains; at looser gaps
-  /// from four passes with chains of up to eight moves (RotationSolver's `Tuning`).
+  /// Below a gap of 1e-5 the start plan comes from two passes without chains and the best
+  /// plan is not polished; at looser gaps four passes with chains of up to eight moves, and
+  /// the heuristic's passes again from the best plan (RotationSolver's `Tuning`).
   func testTightGapsUseTheShortHeuristic() {
     let env = ProcessInfo.processInfo.environment
     let passes = env["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) }
@@ -186,5 +187,10 @@ final class HeuristicTests: XCTestCase {
     XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-6), chains ?? 0)
     XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-5), chains ?? 8)
     XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-3), chains ?? 8)
+    XCTAssertTrue(Tuning.isTight(1e-6))
+    XCTAssertFalse(Tuning.isTight(1e-5))
+    let polish = env["LUNGANG_POLISH"].map { $0 == "1" }
+    XCTAssertEqual(Tuning.polish(mipGap: 1e-6), polish ?? false)
+    XCTAssertEqual(Tuning.polish(mipGap: 1e-4), polish ?? true)
   }
 }

@@ -17,11 +17,14 @@ final class RestrictedMasterTests: XCTestCase {
     var start: [Double]
   }
 
-  func fixture(staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5) throws -> Fixture {
+  func fixture(
+    staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5, mipGap: Double = 1e-6
+  ) throws -> Fixture {
     let options = GeneratorOptions(staff: staff, schools: 12, seed: seed)
     let district = try DistrictGenerator(options).generate()
     var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
     sc.rules.scope = scope
+    sc.solver.mipGap = mipGap
     let inst = RotationInstance(district: district, scenario: sc)
     let form = Formulation(inst, names: false)
     var search = LocalSearch(inst, form)
@@ -165,6 +168,34 @@ final class RestrictedMasterTests: XCTestCase {
       XCTAssertEqual(b.notes, [])
       XCTAssertLessThanOrEqual(try XCTUnwrap(b.bound), ob + 1e-9)
       XCTAssertEqual(a.pricedParts, 0)
+      XCTAssertGreaterThan(b.pricedParts, 0)
+    }
+  }
+
+  /// At a gap that is not tight (1e-5) the final search gets only the columns that could beat
+  /// the incumbent by more than the gap, from the LP's basis and the heuristic's passes over
+  /// the best plan: its plan is within the gap, and its bound is still valid (not above the
+  /// optimum proven at 1e-6 without pricing).
+  func testPricedSolveAtALooserGapKeepsItsBoundValid() throws {
+    for scope in [Scope.zoneOrGroup, .district] {
+      let tight = try fixture(staff: 500, scope: scope, seed: 9)
+      let looser = try fixture(staff: 500, scope: scope, seed: 9, mipGap: 1e-5)
+      var plain = SolveOptions()
+      plain.pricingMinColumns = Int.max
+      plain.threads = 1
+      var priced = plain
+      priced.pricingMinColumns = 0
+      let a = RotationSolver.solve(tight.inst, options: plain)
+      let b = RotationSolver.solve(looser.inst, options: priced)
+      XCTAssertEqual(a.status, .optimal)
+      XCTAssertEqual(b.status, .optimal)
+      let optimum = try XCTUnwrap(a.objective)
+      let ob = try XCTUnwrap(b.objective)
+      let bound = try XCTUnwrap(b.bound)
+      XCTAssertLessThanOrEqual(bound, optimum + 1e-6 * max(1, abs(optimum)), "\(scope)")
+      XCTAssertLessThanOrEqual(ob - bound, 1e-5 * max(1, abs(ob)) + 1e-9, "\(scope)")
+      XCTAssertGreaterThanOrEqual(ob, optimum - 1e-6 * max(1, abs(optimum)), "\(scope)")
+      XCTAssertEqual(b.evaluation?.violations ?? ["none"], [])
       XCTAssertGreaterThan(b.pricedParts, 0)
     }
   }
