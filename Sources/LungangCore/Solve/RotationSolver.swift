@@ -492,7 +492,9 @@ public enum RotationSolver {
         // Without the presolver the sub-MIP has all the loaded columns, and pseudocost
         // initialisation (which does not look at the clock) overran: on the 10,000-staff
         // district scope the stayers' search over 21,000 columns took 49.6 s against its 30 s.
-        if start != nil && p.columns > RotationSolver.subMIPPseudoCostMaxColumns && sub.branching == .pseudoCost {
+        if start != nil && p.columns > RotationSolver.subMIPPseudoCostMaxColumns && sub.branching == .pseudoCost
+          && !Tuning.isTight(mipGap) && ProcessInfo.processInfo.environment["LUNGANG_BRANCH"] == nil
+        {
           sub.branching = .driebeckTomlin
         }
         let r = p.solveMIP(sub, incumbent: start, shouldStop: shouldStop)
@@ -515,7 +517,13 @@ public enum RotationSolver {
         if let target = objectiveTarget(), let lb = lpBound, let d = try? p.columnDuals() {
           var isOne = Array(repeating: false, count: lpv.count)
           for j in ones { isOne[j] = true }
-          zeros = (0..<lpv.count).filter { j in !isOne[j] && lpv[j] < 1e-9 && d[j + 1] > target - lb }
+          // Binary columns only: the bounds are put back as [0, 1] afterwards (a continuous
+          // column, a shortage or a balance deviation, was left capped at 1 before stop 12).
+          zeros = (0..<lpv.count).filter { j in
+            let c = partIndex(j)
+            return m.columnIsInteger[c] && m.columnUpper[c] == 1 && !isOne[j] && lpv[j] < 1e-9
+              && d[j + 1] > target - lb
+          }
         }
         accept(try solveFixed(ones, zeros: zeros, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed, \(zeros.count) at 0)", t)
         steps.append("relax-and-fix")
@@ -590,13 +598,18 @@ public enum RotationSolver {
       // covers the loaded columns only.)
       var leftOutLeast = Double.infinity
       if let priced {
+        // The incumbent's columns first: the heuristic from the plan may use columns pricing
+        // never loaded, and GLPK refuses an incumbent with a column missing.
+        if let plan = incumbent {
+          try priced.addColumns((0..<m.columnCount).filter { plan[$0] != 0 && priced.glpkColumn[$0] == 0 })
+        }
         var threshold = Double.infinity
         if let lb = lpBound, incumbentValue.isFinite {
           let scale = max(1, abs(incumbentValue))
           // At tight gaps every column that could be in a better plan (`Tuning.isTight`).
           threshold = Tuning.isTight(mipGap)
             ? incumbentValue - lb + 1e-6 * scale
-            : max(0, incumbentValue - 0.99 * mipGap * scale - lb) + 1e-9 * scale
+            : max(0, incumbentValue - 0.99 * mipGap * scale - lb) + 1e-6 * scale
         }
         leftOutLeast = try priced.addColumns(reducedCostUpTo: threshold)
         say?("pricing: \(priced.loadedCount) of \(m.columnCount) columns can be in a plan better than the gap allows (least reduced cost left out: \(leftOutLeast))")
@@ -608,7 +621,13 @@ public enum RotationSolver {
       let r = p.solveMIP(
         opt, incumbent: incumbent.map(toGLPK), onProgress: onProgress, shouldStop: shouldStop,
         exchange: exchange)
-      let values = r.primalStatus == .feasiblePoint ? fromGLPK(Array(r.columnValues.dropFirst())) : nil
+      var values = r.primalStatus == .feasiblePoint ? fromGLPK(Array(r.columnValues.dropFirst())) : nil
+      var objective = r.objective
+      // The best plan before the search, if the search ended with none or a worse one.
+      if let plan = incumbent, values == nil || incumbentValue < (objective ?? .infinity) {
+        values = plan
+        objective = incumbentValue
+      }
       var outcome: PartResult.Outcome
       switch r.termination {
       case .optimal, .gapLimit, .objectiveLimit: outcome = .optimal
@@ -617,7 +636,7 @@ public enum RotationSolver {
       default: outcome = .limit
       }
       var bound = r.bestBound
-      if outcome == .optimal, let o = r.objective {
+      if outcome == .optimal, let o = objective {
         bound = min(bound ?? o, o)
       }
       if let lb = lpBound {
@@ -627,7 +646,7 @@ public enum RotationSolver {
         bound = max(lb, restricted)
       }
       return PartResult(
-        outcome: outcome, values: values, bound: bound, objective: r.objective, priced: priced != nil,
+        outcome: outcome, values: values, bound: bound, objective: objective, priced: priced != nil,
         rowDuals: lpDuals)
     } catch {
       FileHandle.standardError.write(Data("lungang: solver error: \(error)\n".utf8))
