@@ -221,3 +221,27 @@ final class BalanceFormLPTests: XCTestCase {
     XCTAssertEqual(try lp(segment), a, accuracy: 1e-6 * max(1, abs(a)))
   }
 }
+
+/// Each part's gap keeps the total within mip_gap, which is relative to the whole total.
+final class PartGapTests: XCTestCase {
+  /// Parts of 100 and 20 with a constant of 1000: the total (1120) outweighs the parts, so
+  /// each part keeps mip_gap.
+  func testAPositiveConstantKeepsTheGap() {
+    XCTAssertEqual(RotationSolver.partGap(mipGap: 1e-4, constant: 1000, partValues: [100, 20]), 1e-4)
+  }
+
+  /// Parts of 100 and −40 with a constant of 10: the total is 70 but the parts' gaps add up
+  /// over 140, so each part gets 1e-4 · 70/140; part gaps of 0.5e-4·100 and 0.5e-4·40 sum to
+  /// 7e-3 = 1e-4 · 70.
+  func testPartsWorthMoreThanTheTotalShareTheGap() {
+    XCTAssertEqual(
+      RotationSolver.partGap(mipGap: 1e-4, constant: 10, partValues: [100, -40]), 0.5e-4, accuracy: 1e-15)
+  }
+
+  /// Parts worth less than 1 count as 1 each (the gap test's max(1, |v|)).
+  func testSmallPartsCountAsOne() {
+    XCTAssertEqual(
+      RotationSolver.partGap(mipGap: 1e-6, constant: 0, partValues: [0.5, 0.25, 1.25]), 1e-6 * 2 / 3.25,
+      accuracy: 1e-18)
+  }
+}
