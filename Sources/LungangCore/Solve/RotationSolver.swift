@@ -543,7 +543,7 @@ public enum RotationSolver {
         // 50,000-staff rung's largest part 2,074 columns, and the search after the LP took
         // 11 nodes instead of 21 (relax-and-fix 1.5–2.0 s against 2.3–2.5 s).
         var zeros: [Int] = []
-        if let target = objectiveTarget(), let lb = lpBound, let d = try? p.columnDuals() {
+        if Tuning.relaxAndFixZeros, let target = objectiveTarget(), let lb = lpBound, let d = try? p.columnDuals() {
           var isOne = Array(repeating: false, count: lpv.count)
           for j in ones { isOne[j] = true }
           // Binary columns only: the bounds are put back as [0, 1] afterwards (a continuous
@@ -970,6 +970,10 @@ enum Tuning {
   /// threshold the gap was still 1.0e-5 after 728 s, and with the heuristic from the plan as
   /// well 3.4e-5 after 283 s (against 6.7e-6 then).
   static func isTight(_ mipGap: Double) -> Bool { mipGap < 1e-5 }
+
+  /// Whether relax-and-fix also fixes at 0 the columns whose reduced cost exceeds the room the
+  /// gap leaves (LUNGANG_RF_ZEROS=0 turns it off, for comparisons).
+  static let relaxAndFixZeros = ProcessInfo.processInfo.environment["LUNGANG_RF_ZEROS"] != "0"
 
   /// Whether a part's best plan before the final search gets the heuristic's passes
   /// (`solvePart`'s `polish`) at gap `mipGap`: not at tight gaps (`isTight`);
