@@ -30,7 +30,7 @@ public struct SolveOptions: Sendable {
   /// Overrides the scenario's solver.threads when set (0: all cores).
   public var threads: Int?
   /// Parts with at least this many columns are solved by column generation
-  /// (`RestrictedMaster`); nil: 5,000, or LUNGANG_PRICING_MIN_COLUMNS.
+  /// (`RestrictedMaster`); nil: `Tuning.pricingMinColumns(mipGap:)`.
   public var pricingMinColumns: Int?
   /// Parts with at least this many columns are solved zone by zone first; nil: the default
   /// (`Tuning.zoneSplitMinColumns`).
@@ -199,7 +199,7 @@ public enum RotationSolver {
       return form.partPoint(part, subs[p]) { local.column(of: $0) }
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
-    let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns
+    let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns(mipGap: gap)
     let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
@@ -557,8 +557,13 @@ public enum RotationSolver {
         accept(try solveFixed(ones, zeros: zeros, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed, \(zeros.count) at 0)", t)
         steps.append("relax-and-fix")
       }
-      if let priced, let lpv = lpValues, !provenWithinGap() {
-        // Large parts: dive on the LP.
+      // Large parts: dive on the LP, when relax-and-fix found no plan better than the start
+      // (at tight gaps always, `Tuning.isTight`). After a plan from relax-and-fix the dive's
+      // was worse where measured: the 10,000-staff district scope 53,949 against 53,656 (6 s
+      // spent), the sample's largest part 60,665 against 60,453.
+      if let priced, let lpv = lpValues, !provenWithinGap(),
+        Tuning.isTight(mipGap) || incumbentValue >= startValue
+      {
         let group = priced.partColumn.map { priced.group[$0] }
         let t = Date()
         // Half the time left while the plan is still the construction heuristic's (relax-and-fix
@@ -922,9 +927,14 @@ final class Counter: @unchecked Sendable {
 /// LUNGANG_BRANCH (ffv lfv mfv dth pch), LUNGANG_BACKTRACK (dfs bfs blb bph).
 enum Tuning {
   /// Parts with at least this many columns are solved with column generation
-  /// (RestrictedMaster); LUNGANG_PRICING_MIN_COLUMNS overrides it (0: always).
-  static var pricingMinColumns: Int {
-    ProcessInfo.processInfo.environment["LUNGANG_PRICING_MIN_COLUMNS"].flatMap { Int($0) } ?? 5_000
+  /// (RestrictedMaster): 5,000, but at tight gaps (`isTight`) above `pseudoCostMaxColumns`
+  /// only. There branching decides the time, and GLPK's cuts at the root of the final search
+  /// lifted the bound of the sample's largest part (22,306 columns) to 60,413.7 over all its
+  /// columns, against 60,411.0 over the priced ones; RESULTS.md, stop 12, has the proofs.
+  /// LUNGANG_PRICING_MIN_COLUMNS overrides it (0: always).
+  static func pricingMinColumns(mipGap: Double) -> Int {
+    ProcessInfo.processInfo.environment["LUNGANG_PRICING_MIN_COLUMNS"].flatMap { Int($0) }
+      ?? (isTight(mipGap) ? RotationSolver.pseudoCostMaxColumns + 1 : 5_000)
   }
   /// Parts with at least this many columns are solved zone by zone first (`solveByZone`);
   /// LUNGANG_ZONE_SPLIT_MIN_COLUMNS overrides it.
@@ -965,10 +975,8 @@ enum Tuning {
   /// Gaps below 1e-5, where branching, not the LP, decides the time (the sample's 1e-6).
   /// The search's path there is steered by the plans and the basis it starts from, and the
   /// steps that speed up looser gaps measured slower on the sample at 1e-6, so they are left
-  /// out (see `heuristicPasses`, `polish`, `solvePart`): with stop 10's steps it was proven
-  /// optimal in 438, 448 and 449 s; with the LP's basis restored and the narrower pricing
-  /// threshold the gap was still 1.0e-5 after 728 s, and with the heuristic from the plan as
-  /// well 3.4e-5 after 283 s (against 6.7e-6 then).
+  /// out (see `heuristicPasses`, `polish`, `pricingMinColumns`, `solvePart`). With all of
+  /// them out the sample was proven optimal in 406 s (docs/decisions.md, "Solving").
   static func isTight(_ mipGap: Double) -> Bool { mipGap < 1e-5 }
 
   /// Whether relax-and-fix also fixes at 0 the columns whose reduced cost exceeds the room the

@@ -192,5 +192,9 @@ final class HeuristicTests: XCTestCase {
     let polish = env["LUNGANG_POLISH"].map { $0 == "1" }
     XCTAssertEqual(Tuning.polish(mipGap: 1e-6), polish ?? false)
     XCTAssertEqual(Tuning.polish(mipGap: 1e-4), polish ?? true)
+    // Column generation from 5,000 columns, but at tight gaps only above 30,000.
+    let pricing = env["LUNGANG_PRICING_MIN_COLUMNS"].flatMap { Int($0) }
+    XCTAssertEqual(Tuning.pricingMinColumns(mipGap: 1e-4), pricing ?? 5_000)
+    XCTAssertEqual(Tuning.pricingMinColumns(mipGap: 1e-6), pricing ?? 30_001)
   }
 }
