@@ -225,7 +225,7 @@ public enum RotationSolver {
         // The part's start plan (a racer waits for the first worker's).
         let heuristicStart = Date()
         let start = partStart(p)
-        if (options.progress || options.solverLog) && subs[p].columnCount >= pricingMin {
+        if (options.progress || options.solverLog) && subs[p].columnCount >= min(pricingMin, Tuning.largePartColumns) {
           progressLine(
             t0, "part \(p): heuristic plan "
               + (start.violation <= 1e-6
@@ -247,13 +247,13 @@ public enum RotationSolver {
           if let cross, let groups {
             return solveByZone(
               subs[p], cross: cross, incumbent: incumbent, deadline: deadline, mipGap: partGap,
-              log: options.solverLog, stayColumns: stayColumns, groups: groups,
+              tight: Tuning.isTight(gap), log: options.solverLog, stayColumns: stayColumns, groups: groups,
               pricingMinColumns: pricingMin, say: say, onProgress: onProgress,
               shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet })
           }
           return solvePart(
             subs[p], incumbent: incumbent, deadline: deadline, mipGap: partGap,
-            log: options.solverLog, variant: variant, exchange: race.exchange,
+            tight: Tuning.isTight(gap), log: options.solverLog, variant: variant, exchange: race.exchange,
             stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMin,
             say: say, onProgress: onProgress,
             polish: Tuning.polish(mipGap: gap) && groups != nil ? { polish(p, $0) } : nil,
@@ -354,7 +354,9 @@ public enum RotationSolver {
   /// The gap each part is solved to so that the total is within `mipGap`: mip_gap itself
   /// unless the parts' values (each counted as at least 1) add up to more than the total
   /// (the constant plus the parts), then in proportion. Part p within g·max(1, |v_p|) of its
-  /// bound for every p puts the total within g·Σ max(1, |v_p|) ≤ mipGap·max(1, |total|).
+  /// bound for every p puts the total within g·Σ max(1, |v_p|) ≤ mipGap·max(1, |total|) for
+  /// the values given; the solve passes the repaired plan's, an estimate, and warns if the
+  /// total's gap still ends above mip_gap.
   static func partGap(mipGap: Double, constant: Double, partValues: [Double]) -> Double {
     let total = constant + partValues.reduce(0, +)
     let parts = partValues.reduce(0) { $0 + max(1, abs($1)) }
@@ -375,8 +377,11 @@ public enum RotationSolver {
     var rowDuals: [Double]? = nil
   }
 
+  /// Solves one part to `mipGap`. `tight` says whether the scenario's gap is tight
+  /// (`Tuning.isTight`; by default judged from `mipGap`): the part's own gap may be smaller
+  /// (`partGap`, zone pieces), and the tight-gap choices follow the scenario.
   static func solvePart(
-    _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, log: Bool,
+    _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, tight: Bool? = nil, log: Bool,
     variant: Int = 0, exchange: IncumbentExchange? = nil,
     stayColumns: [Bool]? = nil, groups: [Int32]? = nil, pricingMinColumns: Int = Int.max,
     say: ((String) -> Void)? = nil,
@@ -384,6 +389,7 @@ public enum RotationSolver {
     polish: (([Double]) -> [Double])? = nil,
     shouldStop: (() -> Bool)?
   ) -> PartResult {
+    let tight = tight ?? Tuning.isTight(mipGap)
     do {
       // Column generation when the part is large and a plan to start from exists (the
       // plan's columns keep every restricted model feasible); see RestrictedMaster.
@@ -445,7 +451,10 @@ public enum RotationSolver {
         // Large parts without a start plan: GLPK's presolver first. It finds a part whose rows
         // admit no plan at once (the 200,000-staff rung, seed 2: HiGHS's presolver proves the
         // LP infeasible in 2 s, where the simplex ran out of 180 s), and it shrinks the LP.
-        lpOptions.presolve = m.columnCount >= pricingMinColumns
+        // (At tight gaps parts up to 30,000 columns are not priced: they are presolved only
+        // without a start plan.)
+        lpOptions.presolve =
+          m.columnCount >= pricingMinColumns || (incumbent == nil && m.columnCount >= Tuning.largePartColumns)
         let lp = p.solveLP(lpOptions)
         say?("root LP \(String(format: "%.3f", lp.objective ?? .nan)) in \(String(format: "%.1f", lp.solveTime)) s")
         if lp.termination.isInfeasible {
@@ -522,7 +531,7 @@ public enum RotationSolver {
         // initialisation (which does not look at the clock) overran: on the 10,000-staff
         // district scope the stayers' search over 21,000 columns took 49.6 s against its 30 s.
         if start != nil && p.columns > RotationSolver.subMIPPseudoCostMaxColumns && sub.branching == .pseudoCost
-          && !Tuning.isTight(mipGap) && ProcessInfo.processInfo.environment["LUNGANG_BRANCH"] == nil
+          && !tight && ProcessInfo.processInfo.environment["LUNGANG_BRANCH"] == nil
         {
           sub.branching = .driebeckTomlin
         }
@@ -557,12 +566,12 @@ public enum RotationSolver {
         accept(try solveFixed(ones, zeros: zeros, limit: limit, start: nil), "relax-and-fix (\(ones.count) fixed, \(zeros.count) at 0)", t)
         steps.append("relax-and-fix")
       }
-      // Large parts: dive on the LP, when relax-and-fix found no plan better than the start
-      // (at tight gaps always, `Tuning.isTight`). After a plan from relax-and-fix the dive's
+      // Priced parts: dive on the LP, when relax-and-fix found no plan better than the start
+      // (at tight gaps always, `Tuning.isTight`; there only parts over 30,000 columns are priced). After a plan from relax-and-fix the dive's
       // was worse where measured: the 10,000-staff district scope 53,949 against 53,656 (6 s
       // spent), the sample's largest part 60,665 against 60,453.
       if let priced, let lpv = lpValues, !provenWithinGap(),
-        Tuning.isTight(mipGap) || incumbentValue >= startValue
+        tight || incumbentValue >= startValue
       {
         let group = priced.partColumn.map { priced.group[$0] }
         let t = Date()
@@ -621,7 +630,7 @@ public enum RotationSolver {
       // added below price out at its duals, so the search's root LP starts optimal. Left where the plan steps put it, the root LP on
       // the 10,000-staff district scope was still short of optimal after 11,500 iterations
       // and more than 2 minutes.
-      if let b = lpBasis, !Tuning.isTight(mipGap) { try? p.setBasis(b) }
+      if let b = lpBasis, !tight { try? p.setBasis(b) }
       // With pricing: add every column that could be in a plan better than the incumbent by
       // more than the gap, and search them all. A plan with a column left out costs at least
       // lb + its reduced cost, more than incumbent − gap·max(1, |incumbent|): the incumbent
@@ -641,7 +650,7 @@ public enum RotationSolver {
         if let lb = lpBound, incumbentValue.isFinite {
           let scale = max(1, abs(incumbentValue))
           // At tight gaps every column that could be in a better plan (`Tuning.isTight`).
-          threshold = Tuning.isTight(mipGap)
+          threshold = tight
             ? incumbentValue - lb + 1e-6 * scale
             : max(0, incumbentValue - 0.99 * mipGap * scale - lb) + 1e-6 * scale
         }
@@ -924,7 +933,8 @@ final class Counter: @unchecked Sendable {
 
 /// Solver-setting overrides for benchmarking (environment variables; not for users):
 /// LUNGANG_CUTS (letters g m v c: gomory, mir, cover, clique; "-" for none),
-/// LUNGANG_BRANCH (ffv lfv mfv dth pch), LUNGANG_BACKTRACK (dfs bfs blb bph).
+/// LUNGANG_BRANCH (ffv lfv mfv dth pch), LUNGANG_BACKTRACK (dfs bfs blb bph); the others are
+/// named in the doc comment of the setting they override.
 enum Tuning {
   /// Parts with at least this many columns are solved with column generation
   /// (RestrictedMaster): 5,000, but at tight gaps (`isTight`) above `pseudoCostMaxColumns`
@@ -934,8 +944,11 @@ enum Tuning {
   /// LUNGANG_PRICING_MIN_COLUMNS overrides it (0: always).
   static func pricingMinColumns(mipGap: Double) -> Int {
     ProcessInfo.processInfo.environment["LUNGANG_PRICING_MIN_COLUMNS"].flatMap { Int($0) }
-      ?? (isTight(mipGap) ? RotationSolver.pseudoCostMaxColumns + 1 : 5_000)
+      ?? (isTight(mipGap) ? RotationSolver.pseudoCostMaxColumns + 1 : largePartColumns)
   }
+  /// Parts at least this large are priced at gaps that are not tight, and presolved when
+  /// they have no start plan.
+  static let largePartColumns = 5_000
   /// Parts with at least this many columns are solved zone by zone first (`solveByZone`);
   /// LUNGANG_ZONE_SPLIT_MIN_COLUMNS overrides it.
   static var zoneSplitMinColumns: Int {

@@ -33,6 +33,7 @@ extension RotationSolver {
   /// plan.
   static func solveByZone(
     _ m: SparseModel, cross: [Bool], incumbent: [Double]?, deadline: Date, mipGap: Double,
+    tight: Bool? = nil,
     log: Bool, stayColumns: [Bool], groups: [Int32], pricingMinColumns: Int,
     say: ((String) -> Void)?, onProgress: ((MIPProgress) -> Void)?,
     shouldStop: (() -> Bool)?
@@ -40,7 +41,7 @@ extension RotationSolver {
     let t0 = Date()
     func whole(_ start: [Double]?) -> PartResult {
       solvePart(
-        m, incumbent: start, deadline: deadline, mipGap: mipGap, log: log,
+        m, incumbent: start, deadline: deadline, mipGap: mipGap, tight: tight, log: log,
         stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMinColumns,
         say: say, onProgress: onProgress, shouldStop: shouldStop)
     }
@@ -59,7 +60,7 @@ extension RotationSolver {
     // people's crossing columns back, which joins it to its neighbours; then the split again.
     for attempt in 0..<4 {
       switch splitOnce(
-        m, cross: cross, incumbent: incumbent, deadline: deadline, mipGap: mipGap, log: log,
+        m, cross: cross, incumbent: incumbent, deadline: deadline, mipGap: mipGap, tight: tight, log: log,
         stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMinColumns,
         say: say, shouldStop: shouldStop, lastAttempt: attempt == 3)
       {
@@ -107,7 +108,7 @@ extension RotationSolver {
 
   static func splitOnce(
     _ m: SparseModel, cross: [Bool], incumbent: [Double]?, deadline: Date, mipGap: Double,
-    log: Bool, stayColumns: [Bool], groups: [Int32], pricingMinColumns: Int,
+    tight: Bool? = nil, log: Bool, stayColumns: [Bool], groups: [Int32], pricingMinColumns: Int,
     say: ((String) -> Void)?, shouldStop: (() -> Bool)?, lastAttempt: Bool
   ) -> SplitAttempt {
     // The part without the crossing columns (fixed at 0, their entries dropped).
@@ -163,7 +164,8 @@ extension RotationSolver {
         return d
       }
       let r = solvePart(
-        sub, incumbent: start, deadline: pieceDeadline, mipGap: mipGap * 0.5, log: log,
+        sub, incumbent: start, deadline: pieceDeadline, mipGap: mipGap * 0.5,
+        tight: tight ?? Tuning.isTight(mipGap), log: log,
         stayColumns: part.columns.map { stayColumns[$0] }, groups: pieceGroups,
         pricingMinColumns: pricingMinColumns, say: nil, onProgress: nil, shouldStop: shouldStop)
       guard let v = r.values, r.outcome != .infeasible else {
