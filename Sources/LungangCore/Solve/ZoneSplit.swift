@@ -64,13 +64,13 @@ extension RotationSolver {
         stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMinColumns,
         say: say, shouldStop: shouldStop, lastAttempt: attempt == 3)
       {
-      case .plan(let x, let value, let bound):
+      case .plan(let x, let value, let bound, let priced):
         let gap = (value - bound) / max(1, abs(value))
         say?(
           "zone split: plan \(String(format: "%.3f", value)), bound \(String(format: "%.3f", bound)) "
             + "(gap \(String(format: "%.2e", gap))) in \(String(format: "%.1f", Date().timeIntervalSince(t0))) s")
         if gap <= mipGap {
-          return PartResult(outcome: .optimal, values: x, bound: bound, objective: value, priced: true)
+          return PartResult(outcome: .optimal, values: x, bound: bound, objective: value, priced: priced)
         }
         // Not proven: the whole part from the better of the pieces' plan and the start plan,
         // keeping the better bound and plan.
@@ -97,8 +97,9 @@ extension RotationSolver {
 
   /// What one split attempt gave.
   enum SplitAttempt {
-    /// A plan of the whole part, its value, and the Lagrangian bound of the part.
-    case plan([Double], Double, Double)
+    /// A plan of the whole part, its value, the Lagrangian bound of the part, and whether a
+    /// piece was solved by column generation.
+    case plan([Double], Double, Double, Bool)
     /// A piece has no plan: put back these crossing columns (its people's) and split again.
     case rejoin([Int])
     case interrupted
@@ -141,6 +142,7 @@ extension RotationSolver {
     }
     var dual = Array(repeating: 0.0, count: m.rowCount + 1)
     var columnsLeft = pieces.reduce(0) { $0 + subs[$1].columnCount }
+    var anyPriced = false
     for k in pieces {
       if shouldStop?() == true { return .interrupted }
       let part = dec.parts[k]
@@ -179,6 +181,7 @@ extension RotationSolver {
         return .whole
       }
       for (n, j) in part.columns.enumerated() { x[j] = v[n] }
+      if r.priced { anyPriced = true }
       if let y = r.rowDuals {
         for (n, row) in part.rows.enumerated() { dual[row + 1] = y[n + 1] }
       }
@@ -187,6 +190,6 @@ extension RotationSolver {
       say?("zone split: the pieces' plans do not make a plan of the part; solving the whole part")
       return .whole
     }
-    return .plan(x, m.objectiveValue(x), LagrangianBound(m, group: groups).evaluate(dual).bound)
+    return .plan(x, m.objectiveValue(x), LagrangianBound(m, group: groups).evaluate(dual).bound, anyPriced)
   }
 }

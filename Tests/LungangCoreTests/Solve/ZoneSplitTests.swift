@@ -71,9 +71,10 @@ final class ZoneSplitTests: XCTestCase {
       f.part, cross: f.cross, incumbent: nil, deadline: .distantFuture, mipGap: 0, log: false,
       stayColumns: f.stay, groups: f.groups, pricingMinColumns: Int.max, say: nil,
       shouldStop: nil, lastAttempt: true)
-    guard case .plan(let x, let value, let bound) = attempt else {
+    guard case .plan(let x, let value, let bound, let priced) = attempt else {
       return XCTFail("no plan from the pieces: \(attempt)")
     }
+    XCTAssertFalse(priced, "no piece reaches pricingMinColumns, so none is priced")
     XCTAssertLessThanOrEqual(f.part.maxViolation(x), 1e-6)
     for j in 0..<x.count where f.cross[j] { XCTAssertEqual(x[j], 0) }
     XCTAssertEqual(value, f.part.objectiveValue(x), accuracy: 1e-9)
