@@ -195,7 +195,7 @@ public enum RotationSolver {
       }
       local.improve(
         partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
-        maxPasses: Tuning.heuristicPasses(mipGap: 1e-4), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
+        maxPasses: Tuning.heuristicPasses(mipGap: gap), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
       return form.partPoint(part, subs[p]) { local.column(of: $0) }
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
@@ -567,9 +567,10 @@ public enum RotationSolver {
         steps.append("relax-and-fix")
       }
       // Priced parts: dive on the LP, when relax-and-fix found no plan better than the start
-      // (at tight gaps always, `Tuning.isTight`; there only parts over 30,000 columns are priced). After a plan from relax-and-fix the dive's
-      // was worse where measured: the 10,000-staff district scope 53,949 against 53,656 (6 s
-      // spent), the sample's largest part 60,665 against 60,453.
+      // (at tight gaps always, `Tuning.isTight`; there only parts over 30,000 columns are
+      // priced). After a plan from relax-and-fix the dive's was worse where measured: the
+      // 10,000-staff district scope 53,949 against 53,656 (6 s spent), the sample's largest
+      // part 60,665 against 60,453.
       if let priced, let lpv = lpValues, !provenWithinGap(),
         tight || incumbentValue >= startValue
       {
@@ -627,9 +628,9 @@ public enum RotationSolver {
           rowDuals: lpDuals)
       }
       // Back to the LP's optimal basis (not at tight gaps, `Tuning.isTight`). The columns
-      // added below price out at its duals, so the search's root LP starts optimal. Left where the plan steps put it, the root LP on
-      // the 10,000-staff district scope was still short of optimal after 11,500 iterations
-      // and more than 2 minutes.
+      // added below price out at its duals, so the search's root LP starts optimal. Left
+      // where the plan steps put it, the root LP on the 10,000-staff district scope was still
+      // short of optimal after 11,500 iterations and more than 2 minutes.
       if let b = lpBasis, !tight { try? p.setBasis(b) }
       // With pricing: add every column that could be in a plan better than the incumbent by
       // more than the gap, and search them all. A plan with a column left out costs at least
