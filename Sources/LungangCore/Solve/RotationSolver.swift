@@ -95,7 +95,7 @@ public enum RotationSolver {
     let gap = inst.scenario.solver.mipGap
     // Names cost time and memory on large models (5 million columns); they are only needed
     // to explain a part without a plan, and the model is rebuilt with them then.
-    let form = Formulation(inst, names: false, balance: Tuning.balanceForm(mipGap: inst.scenario.solver.mipGap))
+    let form = Formulation(inst, names: false, balance: Tuning.balanceForm(mipGap: gap))
     var out = SolveOutcome(status: .noPlan)
     out.notes = form.fixedAvoidWarnings.map { "warning: \($0)" }
     out.model = ModelStats(
@@ -173,13 +173,17 @@ public enum RotationSolver {
     }()
     let starts = PartStarts(count: subs.count)
     let baseSearch = search
+    // The heuristic's passes over part p's people from `local`, and the part's point.
+    @Sendable func passes(_ p: Int, from local: LocalSearch) -> [Double] {
+      var local = local
+      local.improve(
+        partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
+        maxPasses: Tuning.heuristicPasses(mipGap: gap), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
+      return form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
+    }
     @Sendable func partStart(_ p: Int) -> PartStarts.Start {
       starts.get(p) {
-        var local = baseSearch
-        local.improve(
-          partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
-          maxPasses: Tuning.heuristicPasses(mipGap: gap), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
-        let x = form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
+        let x = passes(p, from: baseSearch)
         return PartStarts.Start(values: x, violation: subs[p].maxViolation(x))
       }
     }
@@ -188,15 +192,11 @@ public enum RotationSolver {
     @Sendable func polish(_ p: Int, _ x: [Double]) -> [Double] {
       var local = baseSearch
       local.chainLength = LocalSearch.defaultChainLength
-      let part = decomposition.parts[p]
-      for (n, c) in part.columns.enumerated() where c < form.assignCount && x[n] > 0.5 {
+      for (n, c) in decomposition.parts[p].columns.enumerated() where c < form.assignCount && x[n] > 0.5 {
         let i = Int(form.assignPerson[c])
         if local.column(of: i) != c { _ = local.apply(i, to: c) }
       }
-      local.improve(
-        partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
-        maxPasses: Tuning.heuristicPasses(mipGap: gap), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
-      return form.partPoint(part, subs[p]) { local.column(of: $0) }
+      return passes(p, from: local)
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns(mipGap: gap)
@@ -597,19 +597,11 @@ public enum RotationSolver {
           "RINS (\(lpv.count - ones.count - zeros.count) columns free)", t)
         steps.append("RINS")
       }
-      // At gaps that are not tight, only while no step has found a plan better than the start
-      // (as the dive): on the 10,000-staff district scope the stayers' sub-MIP found nothing
-      // better than relax-and-fix's plan, and the part was proven in 27.4 / 28.0 / 28.8 s
-      // without it against 39.4 / 41.1 s with it. On the sample (tight) it finds the best
-      // plan before the search. LUNGANG_STAYERS=0|1 overrides.
-      let stayersStep: Bool = {
-        switch ProcessInfo.processInfo.environment["LUNGANG_STAYERS"] {
-        case "0": return false
-        case "1": return true
-        default: return tight || incumbentValue >= startValue
-        }
-      }()
-      if let lpv = lpValues, let stays = stayColumns, variant == 0, !provenWithinGap(), stayersStep {
+      // At gaps that are not tight only while no step has improved on the start, as the dive
+      // (`Tuning.stayersStep`).
+      if let lpv = lpValues, let stays = stayColumns, variant == 0, !provenWithinGap(),
+        Tuning.stayersStep(tight: tight, improved: incumbentValue < startValue)
+      {
         // A larger neighbourhood: keep only the LP's stayers fixed, so the movers may be
         // re-assigned among all their destinations.
         let stayers = (0..<lpv.count).filter { stays[partIndex($0)] && lpv[$0] > 1 - 1e-6 }
@@ -1005,19 +997,31 @@ enum Tuning {
   /// them out the sample was proven optimal in 406 s (docs/decisions.md, "Solving").
   static func isTight(_ mipGap: Double) -> Bool { mipGap < 1e-5 }
 
+  /// An on/off override from the environment: "0" off, "1" on, nil otherwise.
+  static func environmentSwitch(_ name: String) -> Bool? {
+    switch ProcessInfo.processInfo.environment[name] {
+    case "0": return false
+    case "1": return true
+    default: return nil
+    }
+  }
+
   /// Whether relax-and-fix also fixes at 0 the columns whose reduced cost exceeds the room the
   /// gap leaves (LUNGANG_RF_ZEROS=0 turns it off, for comparisons).
-  static let relaxAndFixZeros = ProcessInfo.processInfo.environment["LUNGANG_RF_ZEROS"] != "0"
+  static let relaxAndFixZeros = environmentSwitch("LUNGANG_RF_ZEROS") ?? true
 
   /// Whether a part's best plan before the final search gets the heuristic's passes
   /// (`solvePart`'s `polish`) at gap `mipGap`: not at tight gaps (`isTight`);
   /// LUNGANG_POLISH=0 turns it off, =1 on.
-  static func polish(mipGap: Double) -> Bool {
-    switch ProcessInfo.processInfo.environment["LUNGANG_POLISH"] {
-    case "0": return false
-    case "1": return true
-    default: return !isTight(mipGap)
-    }
+  static func polish(mipGap: Double) -> Bool { environmentSwitch("LUNGANG_POLISH") ?? !isTight(mipGap) }
+
+  /// Whether the stayers' sub-MIP runs (`solvePart`): at tight gaps always, else only while
+  /// no step has found a plan better than the start. On the 10,000-staff district scope it
+  /// found nothing better than relax-and-fix's plan, and the part was proven in 27.4 / 28.0 /
+  /// 28.8 s without it against 39.4 / 41.1 s with it; on the sample (tight) it finds the best
+  /// plan before the search. LUNGANG_STAYERS=0|1 overrides.
+  static func stayersStep(tight: Bool, improved: Bool) -> Bool {
+    environmentSwitch("LUNGANG_STAYERS") ?? (tight || !improved)
   }
 
   /// The balance term's form for a search to `mipGap`: segments when the LP dominates

@@ -147,16 +147,22 @@ final class RestrictedMasterTests: XCTestCase {
     }
   }
 
+  /// Options on one thread without pricing, and the same with pricing on every part.
+  func plainAndPriced() -> (plain: SolveOptions, priced: SolveOptions) {
+    var plain = SolveOptions()
+    plain.pricingMinColumns = Int.max
+    plain.threads = 1
+    var priced = plain
+    priced.pricingMinColumns = 0
+    return (plain, priced)
+  }
+
   /// Solving with pricing on every part and without it gives the same optimum, proven, on
   /// a generated district in both scopes.
   func testPricedSolveHasTheSameOptimum() throws {
+    let (plain, priced) = plainAndPriced()
     for scope in [Scope.zoneOrGroup, .district] {
       let f = try fixture(staff: 500, scope: scope, seed: 9)
-      var plain = SolveOptions()
-      plain.pricingMinColumns = Int.max
-      plain.threads = 1
-      var priced = plain
-      priced.pricingMinColumns = 0
       let a = RotationSolver.solve(f.inst, options: plain)
       let b = RotationSolver.solve(f.inst, options: priced)
       XCTAssertEqual(a.status, .optimal)
@@ -177,14 +183,10 @@ final class RestrictedMasterTests: XCTestCase {
   /// the best plan: its plan is within the gap, and its bound is still valid (not above the
   /// optimum proven at 1e-6 without pricing).
   func testPricedSolveAtALooserGapKeepsItsBoundValid() throws {
+    let (plain, priced) = plainAndPriced()
     for scope in [Scope.zoneOrGroup, .district] {
       let tight = try fixture(staff: 500, scope: scope, seed: 9)
       let looser = try fixture(staff: 500, scope: scope, seed: 9, mipGap: 1e-5)
-      var plain = SolveOptions()
-      plain.pricingMinColumns = Int.max
-      plain.threads = 1
-      var priced = plain
-      priced.pricingMinColumns = 0
       let a = RotationSolver.solve(tight.inst, options: plain)
       let b = RotationSolver.solve(looser.inst, options: priced)
       XCTAssertEqual(a.status, .optimal)
