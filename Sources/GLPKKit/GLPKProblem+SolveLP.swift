@@ -29,13 +29,14 @@ extension GLPKProblem {
     case (GLP_ENOPFS, _): termination = .noPrimalFeasible
     case (GLP_ENODFS, _): termination = .unbounded
     case (GLP_ETMLIM, _): termination = .timeLimit
+    case (GLP_EITLIM, _): termination = .iterationLimit
     case (GLP_EBOUND, _): termination = .invalidModel
     default: termination = .solverError
     }
     let hasPoint =
       glp_get_prim_stat(pointer) == GLP_FEAS
       && (termination == .optimal || termination == .unbounded
-        || termination == .timeLimit)
+        || termination == .timeLimit || termination == .iterationLimit)
     var objective: Double?
     var values: [Double] = []
     if hasPoint {
@@ -62,5 +63,54 @@ extension GLPKProblem {
     var values = [Double](repeating: 0, count: n + 1)
     for j in stride(from: 1, through: n, by: 1) { values[j] = value(pointer, Int32(j)) }
     return values
+  }
+}
+
+extension GLPKProblem {
+  /// Solves the LP relaxation like `solveLP(_:)`, in calls of at most `iterationsPerCall`
+  /// simplex iterations, asking `shouldStop` between them: `.interrupted` when it said stop.
+  ///
+  /// GLPK's simplex has no callback, so a long LP (minutes on a 100,000-row model) would keep
+  /// an interrupt waiting until its time limit. Each call starts from the basis the last one
+  /// left (GLPK keeps it in the problem), so the calls add up to one solve; the cut is by
+  /// iterations, not time, so the same input takes the same path. With `options.presolve`
+  /// only the first call presolves: GLPK's presolved problem does not survive a limit, so that
+  /// call is not cut. `options.timeLimit` covers all calls, and so does `solveTime`.
+  public func solveLP(
+    _ options: LPOptions, iterationsPerCall: Int, shouldStop: () -> Bool
+  ) -> SolveResult {
+    let stopwatch = Stopwatch()
+    guard iterationsPerCall > 0 else {
+      return .invalid(
+        .nonFiniteValue(what: "iterations per LP call (positive)", value: Double(iterationsPerCall)),
+        incumbentGiven: false)
+    }
+    var o = options
+    var last: SolveResult
+    repeat {
+      if shouldStop() {
+        var r = SolveResult(
+          termination: .interrupted, primalStatus: .noSolution, objective: nil, bestBound: nil,
+          gap: nil, solveTime: stopwatch.elapsed, nodes: nil, rawReturnCode: 0,
+          raw: "interrupted between LP calls", columnValues: [])
+        if glp_get_prim_stat(pointer) == GLP_FEAS {
+          r.primalStatus = .feasiblePoint
+          r.objective = glp_get_obj_val(pointer)
+          r.columnValues = oneBasedColumnValues(glp_get_col_prim)
+        }
+        return r
+      }
+      o.timeLimit = options.timeLimit.map { max(0, $0 - stopwatch.elapsed) }
+      o.iterationLimit = o.presolve ? options.iterationLimit : iterationsPerCall
+      last = solveLP(o)
+      o.presolve = false
+    } while last.termination == .iterationLimit && o.iterationLimit == iterationsPerCall
+      && options.timeLimit.map({ stopwatch.elapsed < $0 }) ?? true
+    // The calls' own limit is not the caller's: ending on it means the time ran out.
+    if last.termination == .iterationLimit && o.iterationLimit == iterationsPerCall {
+      last.termination = .timeLimit
+    }
+    last.solveTime = stopwatch.elapsed
+    return last
   }
 }

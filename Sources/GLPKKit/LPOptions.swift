@@ -19,6 +19,9 @@ public struct LPOptions: Equatable, Sendable {
   /// the dual simplex with it solved the sample district's LP in 10.5 s against 31.7 s
   /// without it (glpsol, measured on the 2-core benchmark machine).
   public var longStep: Bool = false
+  /// The most simplex iterations of one call (GLPK's `it_lim`); nil means none. A call that
+  /// reaches it ends with `.iterationLimit` and leaves its basis for the next.
+  public var iterationLimit: Int? = nil
 
   /// Creates options with GLPK's defaults except for the message level.
   public init(
@@ -42,6 +45,7 @@ public struct LPOptions: Equatable, Sendable {
     parm.presolve = presolve ? GLP_ON : GLP_OFF
     parm.tm_lim = TimeLimit.milliseconds(seconds)
     if longStep { parm.r_test = GLP_RT_FLIP }
+    if let n = iterationLimit { parm.it_lim = Int32(clamping: max(0, n)) }
     return parm
   }
 }

@@ -301,7 +301,8 @@ public struct LocalSearch: Sendable {
   /// the LP bound) with chains of up to 8 moves, 183,680 with 4, 205,479 with 2 and 230,406
   /// without; 12 and 20 gave the same as 8. LUNGANG_HEURISTIC_CHAINS=N overrides it.
   static let defaultChainLength =
-    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_CHAINS"].flatMap { Int($0) } ?? 8
+    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_CHAINS"].flatMap { Int($0) } ?? 32
+  static let outflowAware = ProcessInfo.processInfo.environment["LUNGANG_CHAIN_OUTFLOW"] != "0"
 
   /// Fills short teacher posts by chains of moves: someone moves into the short post, someone
   /// else into the post they left, and so on (up to `chainLength` moves), ending at a post with more
@@ -340,6 +341,12 @@ public struct LocalSearch: Sendable {
             if cur == c { continue }
             let u = postIndex(b, section: dest(cur).section)
             if u < 0 || parent[u] != nil { continue }
+            // A stayer of a school at its outflow limit cannot leave: the chain would be
+            // undone for the violation, and a longer one through another post may work.
+            let school = inst.schoolOf[b]
+            if Self.outflowAware && dest(cur).isStay && !dest(c).isStay && movedFrom[school] >= inst.outflowLimit[school] {
+              continue
+            }
             parent[u] = (t, c)
             if postCount[u] > inst.teacherPosts[u].posts {
               end = u

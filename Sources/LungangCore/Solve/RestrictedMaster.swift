@@ -129,10 +129,15 @@ final class RestrictedMaster {
     case timeUp
     /// GLPK failed or found the restricted LP infeasible.
     case failed
+    /// `shouldStop` said stop (between LP slices; `bound` may still be valid).
+    case interrupted
   }
 
-  /// Solves restricted LPs and adds the columns that price in until none does.
-  func solveLP(deadline: Date, log: Bool, say: ((String) -> Void)? = nil) -> LPOutcome {
+  /// Solves restricted LPs and adds the columns that price in until none does. With
+  /// `shouldStop`, each LP runs in slices (`Tuning.lpSlice`) and a stop ends the phase.
+  func solveLP(
+    deadline: Date, log: Bool, say: ((String) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
+  ) -> LPOutcome {
     // The first LP, by default: GLPK's presolver and the dual simplex. Most people have only
     // their stay column loaded, which the presolver removes with its row; the first LP of the
     // 50,000-staff rung's largest part took 1.2 s instead of 5.4 s (crash basis, primal).
@@ -151,15 +156,17 @@ final class RestrictedMaster {
     while true {
       let remaining = deadline.timeIntervalSinceNow
       if remaining <= 0 { return .timeUp }
+      if shouldStop?() == true { return .interrupted }
       var o = LPOptions(
         method: method, presolve: presolve, timeLimit: max(0.05, remaining), messageLevel: log ? .normal : .off)
       o.longStep = true
       presolve = false
-      let r = problem.solveLP(o)
+      let r = (model.rowCount >= Tuning.lpSliceMinRows ? shouldStop : nil).map { problem.solveLP(o, iterationsPerCall: Tuning.lpIterationsPerCall, shouldStop: $0) } ?? problem.solveLP(o)
       rounds += 1
       switch r.termination {
       case .optimal: break
       case .timeLimit: return .timeUp
+      case .interrupted: return .interrupted
       default: return .failed
       }
       guard let y = try? problem.rowDuals() else { return .failed }

@@ -148,6 +148,56 @@ final class HeuristicTests: XCTestCase {
 
   }
 
+  /// A chain does not pass through a stayer whose school is at its outflow limit: the
+  /// shortest chain into S (a1 leaves A, d1 fills A) would break A's limit of 0, so the
+  /// search takes the next one (b1 leaves B for S, d1 fills B from D's surplus).
+  ///
+  /// S, A, B in zone Z1; A, B, D in group G (zone_or_group: d1 may go to A or B, not S).
+  /// Math posts: S 1 (no teacher), A 1 (a1), B 1 (b1), D 1 (d1, d2: a surplus of one).
+  /// max_outflow 0.2: T_A = 2 → limit 0; T_B = T_D = 5 → limit 1. Everyone but a1, b1, d1
+  /// has 2 years at their school (not movable). The chain saves S's shortage (1000) for two
+  /// moves (2 · 0.5): the objective falls from 1000 to 1.
+  func testChainsPassOnlyThroughSchoolsBelowTheirOutflowLimit() {
+    var t = TinyDistrict.neutral()
+    t.rules.maxOutflow = 0.2
+    t.rules.scope = .zoneOrGroup
+    t.school("S", zone: "Z1")
+    t.school("A", zone: "Z1", group: "G")
+    t.school("B", zone: "Z1", group: "G")
+    t.school("D", zone: "Z2", group: "G")
+    t.teacher("a1", at: "A")
+    t.teacher("b1", at: "B")
+    t.teacher("d1", at: "D")
+    t.teacher("d2", at: "D", years: 2)
+    t.teacher("a2", at: "A", subject: .chinese, years: 2)
+    for n in 2...5 { t.teacher("b\(n)", at: "B", subject: .chinese, years: 2) }
+    for n in 3...5 { t.teacher("d\(n)", at: "D", subject: .chinese, years: 2) }
+    for school in ["S", "A", "B", "D"] { t.post(school, 1) }
+    for (school, n) in [("A", 1), ("B", 4), ("D", 3)] { t.post(school, n, subject: .chinese) }
+    let inst = t.instance
+    XCTAssertEqual(inst.outflowLimit[inst.schoolNamed("A")], 0)
+    XCTAssertEqual(inst.outflowLimit[inst.schoolNamed("B")], 1)
+    XCTAssertEqual(inst.destinationSchools("d1"), ["A", "B"])
+    XCTAssertEqual(inst.destinationSchools("a1"), ["B", "D", "S"])
+    let form = Formulation(inst, names: false)
+    var search = LocalSearch(inst, form)
+    search.repair(search.movers)
+    XCTAssertEqual(search.violations, 0)
+    search.chainLength = 32
+    XCTAssertTrue(search.fillShortagesByChains(search.movers, over: { false }), "a chain was kept")
+    XCTAssertEqual(search.violations, 0)
+    var plan = Plan.allStay(inst)
+    for i in search.movers { plan.choice[i] = Int(form.assignDestination[search.column(of: i)]) }
+    let moves = Dictionary(
+      uniqueKeysWithValues: inst.staff.indices.filter { plan.moves($0, in: inst) }.map {
+        (inst.staff[$0].id, inst.schools[plan.endSchool($0, in: inst)].id)
+      })
+    XCTAssertEqual(moves, ["b1": "S", "d1": "B"])
+    let e = PlanEvaluation(plan, inst)
+    XCTAssertEqual(e.violations, [])
+    XCTAssertEqual(e.terms.total, 1, accuracy: 1e-9)
+  }
+
   /// A chain that does not lower the objective is undone: with moving made dearer than a
   /// short post, every chain found is, and every count the search keeps is as it was
   /// (occupant lists may be reordered, not changed).
@@ -175,7 +225,7 @@ final class HeuristicTests: XCTestCase {
   }
 
   /// Below a gap of 1e-5 the start plan comes from two passes without chains and the best
-  /// plan is not polished; at looser gaps four passes with chains of up to eight moves, and
+  /// plan is not polished; at looser gaps four passes with chains of up to 32 moves, and
   /// the heuristic's passes again from the best plan (RotationSolver's `Tuning`).
   func testTightGapsUseTheShortHeuristic() {
     let env = ProcessInfo.processInfo.environment
@@ -185,8 +235,8 @@ final class HeuristicTests: XCTestCase {
     XCTAssertEqual(Tuning.heuristicPasses(mipGap: 1e-5), passes ?? 4)
     XCTAssertEqual(Tuning.heuristicPasses(mipGap: 1e-3), passes ?? 4)
     XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-6), chains ?? 0)
-    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-5), chains ?? 8)
-    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-3), chains ?? 8)
+    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-5), chains ?? 32)
+    XCTAssertEqual(Tuning.heuristicChainLength(mipGap: 1e-3), chains ?? 32)
     XCTAssertTrue(Tuning.isTight(1e-6))
     XCTAssertFalse(Tuning.isTight(1e-5))
     let polish = env["LUNGANG_POLISH"].map { $0 == "1" }
