@@ -75,11 +75,19 @@ extension GLPKProblem {
   /// left (GLPK keeps it in the problem), so the calls add up to one solve; the cut is by
   /// iterations, not time, so the same input takes the same path. With `options.presolve`
   /// only the first call presolves: GLPK's presolved problem does not survive a limit, so that
-  /// call is not cut. `options.timeLimit` covers all calls, and so does `solveTime`.
+  /// call is not cut (and `options.iterationLimit` applies to it alone; every later call
+  /// gets `iterationsPerCall`). `options.timeLimit` covers all calls, and so does `solveTime`.
+  /// On `.interrupted` the point is the last call's, if one ran and left a feasible basis.
   public func solveLP(
     _ options: LPOptions, iterationsPerCall: Int, shouldStop: () -> Bool
   ) -> SolveResult {
     let stopwatch = Stopwatch()
+    do {
+      try checkThread()
+      try TimeLimit.validate(options.timeLimit, "time limit")
+    } catch {
+      return .invalid(error, incumbentGiven: false)
+    }
     guard iterationsPerCall > 0 else {
       return .invalid(
         .nonFiniteValue(what: "iterations per LP call (positive)", value: Double(iterationsPerCall)),
@@ -87,13 +95,14 @@ extension GLPKProblem {
     }
     var o = options
     var last: SolveResult
+    var ran = false
     repeat {
       if shouldStop() {
         var r = SolveResult(
           termination: .interrupted, primalStatus: .noSolution, objective: nil, bestBound: nil,
           gap: nil, solveTime: stopwatch.elapsed, nodes: nil, rawReturnCode: 0,
           raw: "interrupted between LP calls", columnValues: [])
-        if glp_get_prim_stat(pointer) == GLP_FEAS {
+        if ran && glp_get_prim_stat(pointer) == GLP_FEAS {
           r.primalStatus = .feasiblePoint
           r.objective = glp_get_obj_val(pointer)
           r.columnValues = oneBasedColumnValues(glp_get_col_prim)
@@ -103,6 +112,7 @@ extension GLPKProblem {
       o.timeLimit = options.timeLimit.map { max(0, $0 - stopwatch.elapsed) }
       o.iterationLimit = o.presolve ? options.iterationLimit : iterationsPerCall
       last = solveLP(o)
+      ran = true
       o.presolve = false
     } while last.termination == .iterationLimit && o.iterationLimit == iterationsPerCall
       && options.timeLimit.map({ stopwatch.elapsed < $0 }) ?? true

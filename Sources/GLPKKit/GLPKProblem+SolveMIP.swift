@@ -111,6 +111,7 @@ extension GLPKProblem {
         case (GLP_ENOPFS, _): termination = .noPrimalFeasible
         case (GLP_ENODFS, _): termination = .unbounded
         case (GLP_ETMLIM, _): termination = .timeLimit
+        case (GLP_EITLIM, _): termination = .iterationLimit
         case (GLP_EBOUND, _): termination = .invalidModel
         default: termination = .solverError
         }

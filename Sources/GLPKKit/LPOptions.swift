@@ -20,7 +20,8 @@ public struct LPOptions: Equatable, Sendable {
   /// without it (glpsol, measured on the 2-core benchmark machine).
   public var longStep: Bool = false
   /// The most simplex iterations of one call (GLPK's `it_lim`); nil means none. A call that
-  /// reaches it ends with `.iterationLimit` and leaves its basis for the next.
+  /// reaches it ends with `.iterationLimit` and, without presolve, leaves its basis for the
+  /// next (GLPK's presolved problem is discarded).
   public var iterationLimit: Int? = nil
 
   /// Creates options with GLPK's defaults except for the message level.

@@ -13,8 +13,8 @@ public enum TerminationReason: Equatable, Sendable {
   case unbounded
   /// The time limit was reached (`GLP_ETMLIM`).
   case timeLimit
-  /// An LP call reached `LPOptions.iterationLimit` (`GLP_EITLIM`); the basis stays for the
-  /// next call.
+  /// An LP call reached `LPOptions.iterationLimit` (`GLP_EITLIM`); without presolve the basis
+  /// stays for the next call.
   case iterationLimit
   /// Stopped at the relative gap tolerance `mipGap` (`GLP_EMIPGAP`).
   ///

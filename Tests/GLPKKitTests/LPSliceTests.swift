@@ -32,11 +32,11 @@ final class LPSliceTests: XCTestCase {
   }
 
   func testCallsEndWhereOneSolveEnds() throws {
-    let whole = try transportation(80).solveLP(LPOptions(method: .primal))
+    let whole = try transportation(80).solveLP(LPOptions(method: .primal, timeLimit: 30))
     XCTAssertEqual(whole.termination, .optimal)
     var asked = 0
     let sliced = try transportation(80).solveLP(
-      LPOptions(method: .primal), iterationsPerCall: 20, shouldStop: { asked += 1; return false })
+      LPOptions(method: .primal, timeLimit: 30), iterationsPerCall: 20, shouldStop: { asked += 1; return false })
     XCTAssertEqual(sliced.termination, .optimal)
     XCTAssertGreaterThan(asked, 1, "the LP took more than one call, so the resume shows")
     XCTAssertEqual(try XCTUnwrap(sliced.objective), try XCTUnwrap(whole.objective), accuracy: 1e-6)

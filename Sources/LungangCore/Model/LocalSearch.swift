@@ -30,6 +30,10 @@ public struct LocalSearch: Sendable {
   let nS = RotationInstance.subjectCount
   /// The longest chain of moves used to fill a short post (`fillShortagesByChains`; 0: none).
   public var chainLength = LocalSearch.defaultChainLength
+  /// Whether a chain skips a stayer of a school already at its outflow limit (`fillShortagesByChains`).
+  /// On the 200,000-staff rung's largest part 948,612 with it against 954,362 without (chains
+  /// of 32). LUNGANG_CHAIN_OUTFLOW=0|1 overrides the default, on.
+  public var chainsRespectOutflow = Tuning.environmentSwitch("LUNGANG_CHAIN_OUTFLOW") ?? true
   /// Chains found but not kept (made and undone) so far.
   var chainsUndone = 0
   /// Per person: subject ordinal (−1 without a subject), cadre, principal, key teacher.
@@ -297,12 +301,13 @@ public struct LocalSearch: Sendable {
     }
   }
 
-  /// `chainLength`'s default, eight: on the 50,000-staff rung's largest part the start plan is 174,951 (0.35 % above
-  /// the LP bound) with chains of up to 8 moves, 183,680 with 4, 205,479 with 2 and 230,406
-  /// without; 12 and 20 gave the same as 8. LUNGANG_HEURISTIC_CHAINS=N overrides it.
+  /// `chainLength`'s default, 32: on the 50,000-staff rung's largest part the start plan is
+  /// 174,951 (0.35 % above the LP bound) with chains of up to 8 moves, 183,680 with 4, 205,479
+  /// with 2 and 230,406 without; 12 and 20 gave the same as 8 (stop 11). On the 200,000-staff
+  /// rung's largest part (with `chainsRespectOutflow`) 971,955 with 8, 949,429 with 16 and
+  /// 948,612 with 32 and 64 (stop 13). LUNGANG_HEURISTIC_CHAINS=N overrides it.
   static let defaultChainLength =
     ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_CHAINS"].flatMap { Int($0) } ?? 32
-  static let outflowAware = ProcessInfo.processInfo.environment["LUNGANG_CHAIN_OUTFLOW"] != "0"
 
   /// Fills short teacher posts by chains of moves: someone moves into the short post, someone
   /// else into the post they left, and so on (up to `chainLength` moves), ending at a post with more
@@ -344,7 +349,7 @@ public struct LocalSearch: Sendable {
             // A stayer of a school at its outflow limit cannot leave: the chain would be
             // undone for the violation, and a longer one through another post may work.
             let school = inst.schoolOf[b]
-            if Self.outflowAware && dest(cur).isStay && !dest(c).isStay && movedFrom[school] >= inst.outflowLimit[school] {
+            if chainsRespectOutflow && dest(cur).isStay && !dest(c).isStay && movedFrom[school] >= inst.outflowLimit[school] {
               continue
             }
             parent[u] = (t, c)

@@ -129,12 +129,15 @@ final class RestrictedMaster {
     case timeUp
     /// GLPK failed or found the restricted LP infeasible.
     case failed
-    /// `shouldStop` said stop (between LP slices; `bound` may still be valid).
+    /// `shouldStop` said stop: before a round, or between the calls of a long LP (`bound`
+    /// may still be valid).
     case interrupted
   }
 
   /// Solves restricted LPs and adds the columns that price in until none does. With
-  /// `shouldStop`, each LP runs in slices (`Tuning.lpSlice`) and a stop ends the phase.
+  /// `shouldStop`, a stop is heeded before each round and, on parts of `Tuning.lpSliceMinRows`
+  /// rows or more, between calls of `Tuning.lpIterationsPerCall` simplex iterations (not in
+  /// the first, presolved LP, which GLPK cannot resume).
   func solveLP(
     deadline: Date, log: Bool, say: ((String) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
   ) -> LPOutcome {

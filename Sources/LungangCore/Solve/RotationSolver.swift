@@ -960,10 +960,12 @@ enum Tuning {
   /// they have no start plan.
   static let largePartColumns = 5_000
   /// Simplex iterations per call of GLPK's simplex on parts of `lpSliceMinRows` rows or more,
-  /// with `shouldStop` asked between calls (`solveLP(_:iterationsPerCall:shouldStop:)`). On
-  /// the 200,000-staff rung a SIGINT during the largest part's second restricted LP took
-  /// 113 s to be heeded without it. Smaller parts' LPs take seconds and keep one call (each
-  /// call restarts GLPK's pricing).
+  /// with `shouldStop` asked between calls (`solveLP(_:iterationsPerCall:shouldStop:)`).
+  /// GLPK's simplex has no callback: without this a stop during the 200,000-staff rung's
+  /// second restricted LP waited for the time limit; with it, 6.6 s (about 170 iterations a
+  /// second there). Presolved LPs (the first restricted LP, root LPs of large parts without a
+  /// start plan) cannot be resumed and stay one call. Smaller parts' LPs take seconds and
+  /// keep one call too (each call restarts GLPK's pricing).
   static let lpIterationsPerCall = 1_000
   static let lpSliceMinRows = 20_000
   /// Parts with at least this many columns are solved zone by zone first (`solveByZone`);
@@ -995,7 +997,7 @@ enum Tuning {
   }
 
   /// The longest chain of moves the heuristic uses to fill a short post, for a search to
-  /// `mipGap`: `LocalSearch.defaultChainLength` (8), but none below 1e-5 (see
+  /// `mipGap`: `LocalSearch.defaultChainLength` (32), but none below 1e-5 (see
   /// `heuristicPasses(mipGap:)`). LUNGANG_HEURISTIC_CHAINS overrides it.
   static func heuristicChainLength(mipGap: Double) -> Int {
     ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_CHAINS"] != nil || !isTight(mipGap)

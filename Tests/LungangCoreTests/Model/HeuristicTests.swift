@@ -184,6 +184,12 @@ final class HeuristicTests: XCTestCase {
     search.repair(search.movers)
     XCTAssertEqual(search.violations, 0)
     search.chainLength = 32
+    // Without the rule the shortest chain goes through A, breaks A's limit, and is undone.
+    var blind = search
+    blind.chainsRespectOutflow = false
+    XCTAssertFalse(blind.fillShortagesByChains(blind.movers, over: { false }))
+    XCTAssertEqual(blind.chainsUndone, 1)
+    search.chainsRespectOutflow = true
     XCTAssertTrue(search.fillShortagesByChains(search.movers, over: { false }), "a chain was kept")
     XCTAssertEqual(search.violations, 0)
     var plan = Plan.allStay(inst)

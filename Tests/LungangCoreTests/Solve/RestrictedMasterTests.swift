@@ -81,6 +81,21 @@ final class RestrictedMasterTests: XCTestCase {
     }
   }
 
+  /// A stop asked before the first round ends the LP phase at once as `.interrupted`, with no
+  /// LP solved and no bound claimed; without a stop the same master converges.
+  func testAStopEndsTheLPPhase() throws {
+    let f = try fixture()
+    let initial = RestrictedMaster.initialColumns(f.part, group: f.groups, stay: f.stay, start: f.start)
+    let master = try RestrictedMaster(f.part, group: f.groups, initial: initial)
+    XCTAssertEqual(master.solveLP(deadline: .distantFuture, log: false, shouldStop: { true }), .interrupted)
+    XCTAssertEqual(master.rounds, 0)
+    XCTAssertEqual(master.bound, -.infinity)
+    var asked = 0
+    XCTAssertEqual(
+      master.solveLP(deadline: .distantFuture, log: false, shouldStop: { asked += 1; return false }), .converged)
+    XCTAssertGreaterThan(asked, 1, "asked before every round")
+  }
+
   /// Balance steps are priced too: the first LP loads per count the steps the start plan
   /// fills and `segmentWindow` more, and the converged LP is still the LP of the whole part.
   func testBalanceStepsStartFromAWindowAndArePriced() throws {
