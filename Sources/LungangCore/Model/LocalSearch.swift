@@ -30,10 +30,13 @@ public struct LocalSearch: Sendable {
   let nS = RotationInstance.subjectCount
   /// The longest chain of moves used to fill a short post (`fillShortagesByChains`; 0: none).
   public var chainLength = LocalSearch.defaultChainLength
-  /// Whether a chain skips a stayer of a school already at its outflow limit (`fillShortagesByChains`).
-  /// On the 200,000-staff rung's largest part 948,612 with it against 954,362 without (chains
-  /// of 32). LUNGANG_CHAIN_OUTFLOW=0|1 overrides the default, on.
-  public var chainsRespectOutflow = Tuning.environmentSwitch("LUNGANG_CHAIN_OUTFLOW") ?? true
+  /// Whether a chain skips a stayer of a school already at its outflow limit
+  /// (`fillShortagesByChains`); off by default. Measured both ways (chains of 32): the
+  /// 200,000-staff rung's largest part starts from 948,612 with it against 954,362 without,
+  /// but the 50,000-staff district scope's heuristic plan is 406,391 with it against 392,763
+  /// without (its time-boxed passes), and its plan after 180 s 413,847 against 391,201.
+  /// LUNGANG_CHAIN_OUTFLOW=1 turns it on.
+  public var chainsRespectOutflow = Tuning.environmentSwitch("LUNGANG_CHAIN_OUTFLOW") ?? false
   /// Chains found but not kept (made and undone) so far.
   var chainsUndone = 0
   /// Per person: subject ordinal (−1 without a subject), cadre, principal, key teacher.
@@ -304,8 +307,10 @@ public struct LocalSearch: Sendable {
   /// `chainLength`'s default, 32: on the 50,000-staff rung's largest part the start plan is
   /// 174,951 (0.35 % above the LP bound) with chains of up to 8 moves, 183,680 with 4, 205,479
   /// with 2 and 230,406 without; 12 and 20 gave the same as 8 (stop 11). On the 200,000-staff
-  /// rung's largest part (with `chainsRespectOutflow`) 971,955 with 8, 949,429 with 16 and
-  /// 948,612 with 32 and 64 (stop 13). LUNGANG_HEURISTIC_CHAINS=N overrides it.
+  /// rung's largest part 973,906 with 8, 955,166 with 16 and 954,362 with 32 (with
+  /// `chainsRespectOutflow` 971,955, 949,429 and 948,612, and 948,612 with 64); on the
+  /// 50,000-staff district scope 394,764 with 8 against 392,763 with 32 (stop 13).
+  /// LUNGANG_HEURISTIC_CHAINS=N overrides it.
   static let defaultChainLength =
     ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_CHAINS"].flatMap { Int($0) } ?? 32
 
