@@ -10,12 +10,7 @@ extension GLPKProblem {
   /// wrong thread or a freed environment yield `.invalidModel`.
   public func solveLP(_ options: LPOptions = LPOptions()) -> SolveResult {
     let stopwatch = Stopwatch()
-    do {
-      try checkThread()
-      try TimeLimit.validate(options.timeLimit, "time limit")
-    } catch {
-      return .invalid(error, incumbentGiven: false)
-    }
+    if let rejected = rejection(of: options) { return rejected }
     _ = ThreadEnvironment.current  // make sure the hooks are installed
     var smcp = options.parameters(
       timeLimit: options.timeLimit, messageLevel: options.messageLevel)
@@ -82,12 +77,7 @@ extension GLPKProblem {
     _ options: LPOptions, iterationsPerCall: Int, shouldStop: () -> Bool
   ) -> SolveResult {
     let stopwatch = Stopwatch()
-    do {
-      try checkThread()
-      try TimeLimit.validate(options.timeLimit, "time limit")
-    } catch {
-      return .invalid(error, incumbentGiven: false)
-    }
+    if let rejected = rejection(of: options) { return rejected }
     guard iterationsPerCall > 0 else {
       return .invalid(
         .nonFiniteValue(what: "iterations per LP call (positive)", value: Double(iterationsPerCall)),
@@ -122,5 +112,19 @@ extension GLPKProblem {
     }
     last.solveTime = stopwatch.elapsed
     return last
+  }
+}
+
+extension GLPKProblem {
+  /// The `.invalidModel` result for LP options that cannot be solved here (a wrong thread, a
+  /// negative or NaN time limit), or nil.
+  func rejection(of options: LPOptions) -> SolveResult? {
+    do {
+      try checkThread()
+      try TimeLimit.validate(options.timeLimit, "time limit")
+    } catch {
+      return .invalid(error, incumbentGiven: false)
+    }
+    return nil
   }
 }
