@@ -86,6 +86,8 @@ extension GLPKProblem {
     var o = options
     var last: SolveResult
     var ran = false
+    // Whether the last call ended on `iterationsPerCall`, not on a limit of the caller's.
+    var endedOnCut = false
     repeat {
       if shouldStop() {
         var r = SolveResult(
@@ -100,16 +102,15 @@ extension GLPKProblem {
         return r
       }
       o.timeLimit = options.timeLimit.map { max(0, $0 - stopwatch.elapsed) }
-      o.iterationLimit = o.presolve ? options.iterationLimit : iterationsPerCall
+      let cut = !o.presolve
+      o.iterationLimit = cut ? iterationsPerCall : options.iterationLimit
       last = solveLP(o)
       ran = true
+      endedOnCut = cut && last.termination == .iterationLimit
       o.presolve = false
-    } while last.termination == .iterationLimit && o.iterationLimit == iterationsPerCall
-      && options.timeLimit.map({ stopwatch.elapsed < $0 }) ?? true
-    // The calls' own limit is not the caller's: ending on it means the time ran out.
-    if last.termination == .iterationLimit && o.iterationLimit == iterationsPerCall {
-      last.termination = .timeLimit
-    }
+    } while endedOnCut && options.timeLimit.map({ stopwatch.elapsed < $0 }) ?? true
+    // Ending on the calls' own limit means the caller's time ran out.
+    if endedOnCut { last.termination = .timeLimit }
     last.solveTime = stopwatch.elapsed
     return last
   }

@@ -353,9 +353,9 @@ public struct LocalSearch: Sendable {
             if u < 0 || parent[u] != nil { continue }
             // A stayer of a school at its outflow limit cannot leave: the chain would be
             // undone for the violation, and a longer one through another post may work.
-            let school = inst.schoolOf[b]
-            if chainsRespectOutflow && dest(cur).isStay && !dest(c).isStay && movedFrom[school] >= inst.outflowLimit[school] {
-              continue
+            if chainsRespectOutflow && dest(cur).isStay && !dest(c).isStay {
+              let school = inst.schoolOf[b]
+              if movedFrom[school] >= inst.outflowLimit[school] { continue }
             }
             parent[u] = (t, c)
             if postCount[u] > inst.teacherPosts[u].posts {

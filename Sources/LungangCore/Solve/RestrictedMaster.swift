@@ -164,7 +164,7 @@ final class RestrictedMaster {
         method: method, presolve: presolve, timeLimit: max(0.05, remaining), messageLevel: log ? .normal : .off)
       o.longStep = true
       presolve = false
-      let r = (model.rowCount >= Tuning.lpSliceMinRows ? shouldStop : nil).map { problem.solveLP(o, iterationsPerCall: Tuning.lpIterationsPerCall, shouldStop: $0) } ?? problem.solveLP(o)
+      let r = RotationSolver.solveLP(problem, o, rows: model.rowCount, shouldStop: shouldStop)
       rounds += 1
       switch r.termination {
       case .optimal: break

@@ -455,7 +455,7 @@ public enum RotationSolver {
         // without a start plan.)
         lpOptions.presolve =
           m.columnCount >= pricingMinColumns || (incumbent == nil && m.columnCount >= Tuning.largePartColumns)
-        let lp = (m.rowCount >= Tuning.lpSliceMinRows ? shouldStop : nil).map { p.solveLP(lpOptions, iterationsPerCall: Tuning.lpIterationsPerCall, shouldStop: $0) } ?? p.solveLP(lpOptions)
+        let lp = solveLP(p, lpOptions, rows: m.rowCount, shouldStop: shouldStop)
         if lp.termination == .interrupted {
           return PartResult(
             outcome: .interrupted, values: incumbent, bound: nil,
@@ -741,6 +741,14 @@ public enum RotationSolver {
       rows: m.entryRow.map { $0 + 1 }, columns: m.entryColumn.map { $0 + 1 },
       values: m.entryValue)
     return p
+  }
+
+  /// GLPK's simplex on a part's LP of `rows` rows: in calls of `Tuning.lpIterationsPerCall`
+  /// iterations with `shouldStop` asked between them on parts of `Tuning.lpSliceMinRows` rows
+  /// or more, in one call otherwise.
+  static func solveLP(_ p: GLPKProblem, _ o: LPOptions, rows: Int, shouldStop: (() -> Bool)?) -> SolveResult {
+    guard let shouldStop, rows >= Tuning.lpSliceMinRows else { return p.solveLP(o) }
+    return p.solveLP(o, iterationsPerCall: Tuning.lpIterationsPerCall, shouldStop: shouldStop)
   }
 
   /// Gives GLPK row `i` the name and bounds of row `r` of `m`.
