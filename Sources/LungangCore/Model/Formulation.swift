@@ -37,6 +37,9 @@ public struct Formulation: Sendable {
   public private(set) var balanceForm = BalanceForm.segment
   /// Per person: range of its `assign` columns (empty for those without variables).
   public var columnsOf: [Range<Int>] = []
+  /// Rows below this index are the transportation core: `one`, and the `post` and `shortage`
+  /// rows of teacher and cadre posts (`FlowBound` keeps them and relaxes the rest).
+  public var transportationRowsEnd = 0
   /// Reasons the hard rules admit no plan, found while building (empty normally).
   public var contradictions: [String] = []
   /// Avoid pairs of two people who cannot move and share a school (a warning).
@@ -161,6 +164,7 @@ public struct Formulation: Sendable {
         "j\(post.school)_\(post.role.code)", rowPrefix: "c", fixed: fixedCadres[c],
         cols: cadreColumns[c], cap: post.current, posts: post.current)
     }
+    transportationRowsEnd = model.rowCount
 
     // Leaving: per school, the stay columns of its teachers with variables, and how many
     // must leave whatever happens (their stay was pruned).

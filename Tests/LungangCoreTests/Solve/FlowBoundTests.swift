@@ -1,0 +1,84 @@
+import Foundation
+import GLPKKit
+import XCTest
+
+@testable import LungangCore
+
+/// The flow relaxation's bound is valid at any multipliers, equals the part's LP at the LP's
+/// own duals (the transportation core has integral vertices), and subgradient steps raise it.
+final class FlowBoundTests: XCTestCase {
+  struct Fixture {
+    var part: SparseModel
+    var groups: [Int32]
+    var kept: [Bool]
+    var start: [Double]
+  }
+
+  func fixture(staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5) throws -> Fixture {
+    let options = GeneratorOptions(staff: staff, schools: 12, seed: seed)
+    let district = try DistrictGenerator(options).generate()
+    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    sc.rules.scope = scope
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    var search = LocalSearch(inst, form)
+    let plan = search.run(deadline: .distantFuture, maxPasses: 1)
+    let x = try XCTUnwrap(form.point(for: plan, inst))
+    let dec = Decomposition(form.model)
+    let subs = dec.subModels(form.model)
+    let p = try XCTUnwrap(subs.indices.max { subs[$0].columnCount < subs[$1].columnCount })
+    return Fixture(
+      part: subs[p], groups: RotationSolver.personGroups(dec.parts[p].columns, form),
+      kept: dec.parts[p].rows.map { $0 < form.transportationRowsEnd }, start: dec.parts[p].columns.map { x[$0] })
+  }
+
+  func testBoundMeetsTheLPAtItsDualsAndStaysBelowIt() throws {
+    for seed in [5, 9] as [UInt64] {
+      let f = try fixture(seed: seed)
+      let p = try RotationSolver.load(f.part)
+      let lp = p.solveLP(LPOptions(method: .dualPrimal))
+      XCTAssertEqual(lp.termination, .optimal)
+      let z = try XCTUnwrap(lp.objective)
+      let duals = try p.rowDuals()
+      var flow = try XCTUnwrap(FlowBound(f.part, group: f.groups, kept: f.kept))
+      XCTAssertFalse(flow.relaxedRows.isEmpty)
+      XCTAssertTrue(flow.relaxedRows.allSatisfy { !f.kept[$0] })
+      // At the LP's duals of the relaxed rows the relaxation is the LP (up to the costs'
+      // rounding down, at most 1e-4 per person and post).
+      let y = flow.relaxedRows.enumerated().map { k, r in
+        min(max(duals[r + 1], flow.yLower[k]), flow.yUpper[k])
+      }
+      let atDuals = try XCTUnwrap(flow.evaluate(y)).bound
+      XCTAssertLessThanOrEqual(atDuals, z + 1e-6 * max(1, abs(z)), "seed \(seed)")
+      XCTAssertGreaterThan(atDuals, z - 1e-3 * Double(f.part.rowCount) * 1e-1, "seed \(seed)")
+      // At zero and from the plan's guess: below the LP; ascent does not lose the best.
+      let zero = try XCTUnwrap(flow.evaluate(Array(repeating: 0, count: y.count).enumerated().map { k, v in
+        min(max(v, flow.yLower[k]), flow.yUpper[k])
+      })).bound
+      XCTAssertLessThanOrEqual(zero, z + 1e-6)
+      // From the start plan's flow the same optimum at zero.
+      var fromPlan = try XCTUnwrap(FlowBound(f.part, group: f.groups, kept: f.kept))
+      XCTAssertTrue(fromPlan.start(from: f.start))
+      let zeroY = (0..<y.count).map { k in min(max(0, flow.yLower[k]), flow.yUpper[k]) }
+      XCTAssertEqual(try XCTUnwrap(fromPlan.evaluate(zeroY)).bound, zero, accuracy: 1e-6 * max(1, abs(zero)))
+      let guess = flow.startingMultipliers(from: f.start)
+      let start = try XCTUnwrap(flow.evaluate(guess)).bound
+      XCTAssertLessThanOrEqual(start, z + 1e-6)
+      let ascent = flow.maximize(
+        from: guess, target: f.part.objectiveValue(f.start), deadline: .distantFuture, maxSteps: 200)
+      XCTAssertGreaterThanOrEqual(ascent.bound, start - 1e-9)
+      XCTAssertLessThanOrEqual(ascent.bound, z + 1e-6)
+      XCTAssertGreaterThan(ascent.steps, 1)
+    }
+  }
+
+  /// A part whose rows are not the transportation core (a kept row of another kind) gets no
+  /// relaxation rather than a wrong bound.
+  func testAnUnexpectedKeptRowGivesNoRelaxation() throws {
+    let f = try fixture()
+    var kept = f.kept
+    let other = try XCTUnwrap(kept.indices.first { !kept[$0] && f.part.rowLower[$0] != f.part.rowUpper[$0] })
+    kept[other] = true
+    XCTAssertNil(FlowBound(f.part, group: f.groups, kept: kept))
+  }
+}
