@@ -342,6 +342,12 @@ struct FlowBound {
   /// The relaxed rows' activity A·x at the last evaluation's minimizer.
   private(set) var lastActivity: [Double] = []
 
+  /// The part columns the last evaluation's flow uses (one per person): an assignment that
+  /// respects the posts but maybe not the relaxed rows.
+  var lastAssignment: [Int32] {
+    (0..<assignColumns.count).filter { simplex.flow[$0] != 0 }.map { assignColumns[$0] }
+  }
+
   /// The subgradient at y for a point with row activity `activity`: the row's violation,
   /// and for a row whose multiplier is at zero only the side that would raise it.
   func subgradient(_ activity: [Double], at y: [Double]) -> [Double] {
@@ -400,48 +406,67 @@ struct FlowBound {
     return y
   }
 
-  /// The best bound in the time given: from y = 0 or the multipliers guessed from plan `x`,
-  /// whichever is higher, then subgradient steps toward the plan's cost.
+  /// The best bound in the time given: `begin` from plan `x`, then `ascend` toward its cost.
+  /// Returns the bound (−∞ if none) and the flow solves made.
   mutating func bound(plan x: [Double], deadline: Date, shouldStop: (() -> Bool)? = nil) -> (bound: Double, steps: Int) {
+    guard begin(plan: x, deadline: deadline) else { return (-.infinity, solves) }
+    _ = ascend(target: model.objectiveValue(x), deadline: deadline, shouldStop: shouldStop)
+    return (best, solves)
+  }
+
+  // The ascent's state, kept between calls of `ascend`.
+  private var center: [Double] = []
+  private var average: [Double] = []
+  private var factor = 0.1
+  private var red = 0
+  /// The best bound so far, and the flow's assignment that gave it.
+  private(set) var best = -Double.infinity
+  private(set) var bestAssignment: [Int32] = []
+  /// Flow solves made.
+  private(set) var solves = 0
+
+  /// Starts the ascent: the flow from plan `x`, then y = 0 or the multipliers guessed from x,
+  /// whichever bounds higher. False when the flow has no solution by the deadline.
+  mutating func begin(plan x: [Double], deadline: Date) -> Bool {
     let zero = yLower.indices.map { min(max(0, yLower[$0]), yUpper[$0]) }
     let guess = startingMultipliers(from: x)
     _ = start(from: x)
-    guard let atZero = evaluate(zero, deadline: deadline)?.bound else { return (-.infinity, 1) }
-    guard let atGuess = evaluate(guess, deadline: deadline)?.bound else { return (atZero, 2) }
-    let from = atGuess > atZero ? guess : zero
-    let target = model.objectiveValue(x)
-    let r =
-      ProcessInfo.processInfo.environment["LUNGANG_FLOW_METHOD"] == "subgradient"
-      ? maximize(from: from, target: target, deadline: deadline, shouldStop: shouldStop)
-      : volume(from: from, target: target, deadline: deadline, shouldStop: shouldStop)
-    return (max(r.bound, atZero, atGuess), r.steps + 2)
+    for y in [zero, guess] {
+      solves += 1
+      guard let value = evaluate(y, deadline: deadline)?.bound else { break }
+      if value > best {
+        best = value
+        center = y
+        average = lastActivity
+        bestAssignment = lastAssignment
+      }
+    }
+    return best.isFinite
   }
 
-  /// The volume algorithm (Barahona and Anbil, 2000) from `y`: steps along the subgradient of
-  /// an average of the relaxation's minimizers, kept only when they raise the bound.
-  mutating func volume(
-    from start: [Double], target: Double, deadline: Date, maxSteps: Int = 10_000,
-    shouldStop: (() -> Bool)? = nil
-  ) -> (bound: Double, steps: Int) {
-    var center = start
-    guard let first = evaluate(center, deadline: deadline) else { return (-.infinity, 1) }
-    var best = first.bound
-    var average = lastActivity
-    var factor = 0.1
+  /// The volume algorithm (Barahona and Anbil, 2000): steps from the best multipliers along
+  /// the subgradient of an average of the relaxation's minimizers, kept only when they raise
+  /// the bound; Polyak-type step sizes toward `target` (a plan's cost). Runs for `maxSolves`
+  /// solves (a work budget: the same input takes the same steps), until the deadline, or
+  /// until the step size vanishes; returns whether the bound rose.
+  mutating func ascend(
+    target: Double, deadline: Date, maxSolves: Int = .max, shouldStop: (() -> Bool)? = nil
+  ) -> Bool {
+    guard best.isFinite else { return false }
+    let before = best
     let alpha = 0.1
-    var red = 0
-    var steps = 1
-    while steps < maxSteps, Date() < deadline, !(shouldStop?() ?? false) {
+    var made = 0
+    while made < maxSolves, Date() < deadline, !(shouldStop?() ?? false), factor >= 5e-4 {
+      made += 1
       let g = subgradient(average, at: center)
       let norm = g.reduce(0) { $0 + $1 * $1 }
-      if norm < 1e-12 { break }
       let gapLeft = target - best
-      guard gapLeft > 0 else { break }
+      guard norm >= 1e-12, gapLeft > 0 else { break }
       let step = factor * gapLeft / norm
       var y = center
       for k in y.indices { y[k] = min(max(y[k] + step * g[k], yLower[k]), yUpper[k]) }
+      solves += 1
       guard let (value, gy) = evaluate(y, deadline: deadline) else { break }
-      steps += 1
       for k in average.indices { average[k] = alpha * lastActivity[k] + (1 - alpha) * average[k] }
       if value > best {
         // Green when a longer step would have gone on rising, yellow otherwise.
@@ -450,52 +475,16 @@ struct FlowBound {
         if d >= 0 { factor = min(2, factor * 1.1) }
         best = value
         center = y
+        bestAssignment = lastAssignment
         red = 0
       } else {
         red += 1
         if red >= 20 {
           factor *= 0.66
           red = 0
-          if factor < 5e-4 { break }
         }
       }
     }
-    return (best, steps)
-  }
-
-  /// Projected subgradient ascent from `y` with Polyak steps toward `target` (a plan's cost);
-  /// stops at the deadline, after `maxSteps` evaluations, or when the step size vanishes.
-  /// Returns the best bound found (−∞ if none) and the evaluations made.
-  mutating func maximize(
-    from start: [Double], target: Double, deadline: Date, maxSteps: Int = 10_000,
-    shouldStop: (() -> Bool)? = nil
-  ) -> (bound: Double, steps: Int) {
-    var y = start
-    var best = -Double.infinity
-    var factor = 0.05
-    var stale = 0
-    var steps = 0
-    while steps < maxSteps, Date() < deadline, !(shouldStop?() ?? false) {
-      guard let (value, g) = evaluate(y, deadline: deadline) else { break }
-      steps += 1
-      if !best.isFinite || value > best + 1e-9 * max(1, abs(best)) {
-        best = value
-        stale = 0
-      } else {
-        stale += 1
-        if stale >= 15 {
-          factor /= 2
-          stale = 0
-          if factor < 1e-4 { break }
-        }
-      }
-      let norm = g.reduce(0) { $0 + $1 * $1 }
-      if norm < 1e-12 { break }  // y maximizes the relaxation
-      let gapLeft = target - value
-      guard gapLeft > 0 else { break }
-      let step = factor * gapLeft / norm
-      for k in y.indices { y[k] = min(max(y[k] + step * g[k], yLower[k]), yUpper[k]) }
-    }
-    return (best, steps)
+    return best > before
   }
 }

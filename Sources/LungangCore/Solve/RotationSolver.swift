@@ -35,6 +35,9 @@ public struct SolveOptions: Sendable {
   /// Parts with at least this many columns are solved zone by zone first; nil: the default
   /// (`Tuning.zoneSplitMinColumns`).
   public var zoneSplitMinColumns: Int?
+  /// Parts with at least this many columns (and a start plan) get the flow relaxation's
+  /// phase first (`FlowBound`); nil: the default (`Tuning.flowBoundMinColumns`).
+  public var flowBoundMinColumns: Int?
   public init() {}
 }
 
@@ -187,6 +190,31 @@ public enum RotationSolver {
         return PartStarts.Start(values: x, violation: subs[p].maxViolation(x))
       }
     }
+    // The flow relaxation's assignment (part columns) made a plan: from the part's plan
+    // `x`, every move toward the assignment that keeps the hard rows is made, in rounds
+    // while any is, then the heuristic's passes. (Repairing the assignment itself left an
+    // outflow limit broken on the 200,000-staff rung: the movers' own posts had filled.)
+    @Sendable func lagrangianPlan(_ p: Int, _ columns: [Int32], from x: [Double]) -> [Double] {
+      var local = baseSearch
+      local.chainLength = LocalSearch.defaultChainLength
+      let cols = decomposition.parts[p].columns
+      for (n, c) in cols.enumerated() where c < form.assignCount && x[n] > 0.5 {
+        let i = Int(form.assignPerson[c])
+        if local.column(of: i) != c { _ = local.apply(i, to: c) }
+      }
+      var wanted = columns.map { cols[Int($0)] }
+      for _ in 0..<10 {
+        var left: [Int] = []
+        for c in wanted {
+          let i = Int(form.assignPerson[c])
+          guard local.column(of: i) != c else { continue }
+          if local.moveChange(i, to: c).1 <= 0 { _ = local.apply(i, to: c) } else { left.append(c) }
+        }
+        if left.count == wanted.count { break }
+        wanted = left
+      }
+      return passes(p, from: local)
+    }
     // The heuristic's passes (with chains) from a part's plan (`solvePart`'s `polish`): the
     // passes made from the repaired plan, remade from a plan the LP's sub-MIPs found.
     @Sendable func polish(_ p: Int, _ x: [Double]) -> [Double] {
@@ -199,7 +227,10 @@ public enum RotationSolver {
       return passes(p, from: local)
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
+    let flowMin = options.flowBoundMinColumns ?? Tuning.flowBoundMinColumns
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns(mipGap: gap)
+    // The total's gap over the parts' plans and bounds: proven, the parts still running stop.
+    let districtGap = DistrictGap(parts: subs.count, constant: form.model.objectiveConstant, gap: gap)
     let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
@@ -232,7 +263,7 @@ public enum RotationSolver {
                 ? String(format: "%.3f", subs[p].objectiveValue(start.values)) : "none (violation \(start.violation))")
               + " in \(String(format: "%.1f", Date().timeIntervalSince(heuristicStart))) s")
         }
-        let incumbent = start.violation <= 1e-6 ? start.values : nil
+        var incumbent = start.violation <= 1e-6 ? start.values : nil
         // Assignment columns that cross a zone line (group moves), for the zone split.
         var cross: [Bool]?
         if groups != nil, subs[p].columnCount >= splitMin {
@@ -243,23 +274,50 @@ public enum RotationSolver {
             cross = c
           }
         }
-        // The flow relaxation's bound of a very large part (`FlowBound`), before GLPK's LP,
-        // which may not finish there. A plan it proves within the gap is the part's result.
+        // Very large parts (`FlowBound`): the flow relaxation's bound before GLPK's LP, which
+        // may not finish there, and plans from its assignments (a Lagrangian heuristic), in
+        // rounds: ascent, then a plan from the best assignment, while the phase lasts. A plan
+        // the bound proves within the gap is the part's result.
         var flowBound: Double?
-        if let groups, let incumbent, subs[p].columnCount >= Tuning.flowBoundMinColumns,
+        if let groups, let plan = incumbent, subs[p].columnCount >= flowMin,
           var flow = FlowBound(subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd })
         {
           let t = Date()
-          let budget = min(max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds)
-          let r = flow.bound(
-            plan: incumbent, deadline: Date(timeIntervalSinceNow: budget),
-            shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
-          if r.bound.isFinite { flowBound = r.bound }
-          say?("flow bound \(String(format: "%.3f", r.bound)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(r.steps) solves) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
+          let phaseEnd = Date(
+            timeIntervalSinceNow: min(max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
+          let stop = { (shouldStop?() ?? false) || noPlan.isSet }
+          var best = plan
+          var bestValue = subs[p].objectiveValue(plan)
+          if flow.begin(plan: plan, deadline: phaseEnd) {
+            var planned: [Int32] = []
+            for round in 0..<Tuning.flowRounds where Date() < phaseEnd && !stop() {
+              // The first plan comes before any ascent: a better plan makes a closer target
+              // for the step sizes (the 50,000-staff district scope: 378,422 → 195,747).
+              if round > 0 {
+                _ = flow.ascend(target: bestValue, deadline: phaseEnd, maxSolves: Tuning.flowRoundSolves, shouldStop: stop)
+              }
+              guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
+              planned = flow.bestAssignment
+              let tp = Date()
+              let x = lagrangianPlan(p, planned, from: best)
+              let value = subs[p].objectiveValue(x)
+              let ok = subs[p].maxViolation(x) <= 1e-6
+              if ok && value < bestValue {
+                best = x
+                bestValue = value
+              }
+              say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
+            }
+          }
+          if flow.best.isFinite { flowBound = flow.best }
+          incumbent = best
+          say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
         }
         let startValue = incumbent.map { subs[p].objectiveValue($0) }
         var r: PartResult
-        if let fb = flowBound, let v = startValue, v - fb <= partGap * max(1, abs(v)) {
+        if let fb = flowBound, let v = startValue,
+          v - fb <= partGap * max(1, abs(v)) || districtGap.record(p, objective: v, bound: fb)
+        {
           r = PartResult(outcome: .optimal, values: incumbent, bound: fb, objective: v)
         } else {
           r = GLPK.runOnDedicatedThread {
@@ -271,7 +329,7 @@ public enum RotationSolver {
                 subs[p], cross: cross, incumbent: incumbent, deadline: deadline, mipGap: partGap,
                 tight: Tuning.isTight(gap), log: options.solverLog, stayColumns: stayColumns, groups: groups,
                 pricingMinColumns: pricingMin, say: say, onProgress: onProgress,
-                shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet })
+                shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven })
             }
             return solvePart(
               subs[p], incumbent: incumbent, deadline: deadline, mipGap: partGap,
@@ -279,12 +337,12 @@ public enum RotationSolver {
               stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMin,
               say: say, onProgress: onProgress,
               polish: Tuning.polish(mipGap: gap) && groups != nil ? { polish(p, $0) } : nil,
-              shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet })
+              shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven })
           }
           if let fb = flowBound, r.outcome != .infeasible { r.bound = max(r.bound ?? fb, fb) }
         }
         // One part without a plan means none for the district: stop the others.
-        if r.outcome == .infeasible { noPlan.set() }
+        if r.outcome == .infeasible { noPlan.set() } else { districtGap.record(p, objective: r.objective, bound: r.bound) }
         race.add(r, external: shouldStop?() ?? false)
         if options.progress {
           progressLine(
@@ -359,6 +417,10 @@ public enum RotationSolver {
     out.bound = bound.isFinite ? min(bound, total) : nil
     out.gap = out.bound.map { (total - $0) / max(1, abs(total)) }
     out.status = stopped ? .interrupted : (timeUp ? .timeLimit : .optimal)
+    // Parts stopped because the total was proven within the gap (`DistrictGap`).
+    if districtGap.isProven, let g = out.gap, g <= gap * (1 + 1e-9), !(shouldStop?() ?? false) {
+      out.status = .optimal
+    }
     if out.status == .optimal, let g = out.gap, g > gap * (1 + 1e-9) {
       // `partGap` is an estimate; say so when it was not enough.
       out.notes.append(
@@ -959,6 +1021,44 @@ final class ProgressThrottle: @unchecked Sendable {
 }
 
 /// A thread-safe flag, set once.
+/// The district's gap from the parts' plans and bounds recorded so far. Once every part has
+/// both and the total is within mip_gap, the parts still being solved may stop: the plans
+/// and bounds already recorded prove the total (a part's later plan is no worse and its
+/// later bound no lower).
+final class DistrictGap: @unchecked Sendable {
+  private var objective: [Double?]
+  private var bound: [Double?]
+  private let constant: Double
+  private let gap: Double
+  private var proven = false
+  private let lock = NSLock()
+  init(parts: Int, constant: Double, gap: Double) {
+    objective = Array(repeating: nil, count: parts)
+    bound = Array(repeating: nil, count: parts)
+    self.constant = constant
+    self.gap = gap
+  }
+  /// Records part p's plan value and bound; returns whether the total is now within the gap.
+  @discardableResult
+  func record(_ p: Int, objective o: Double?, bound b: Double?) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let o, let b, o.isFinite, b.isFinite else { return proven }
+    objective[p] = min(objective[p] ?? o, o)
+    bound[p] = max(bound[p] ?? b, b)
+    var total = constant
+    var lower = constant
+    for k in objective.indices {
+      guard let v = objective[k], let w = bound[k] else { return proven }
+      total += v
+      lower += w
+    }
+    if total - lower <= gap * max(1, abs(total)) { proven = true }
+    return proven
+  }
+  var isProven: Bool { lock.lock(); defer { lock.unlock() }; return proven }
+}
+
 final class Flag: @unchecked Sendable {
   private var value = false
   private let lock = NSLock()
@@ -1011,9 +1111,18 @@ enum Tuning {
   static var flowBoundMinColumns: Int {
     ProcessInfo.processInfo.environment["LUNGANG_FLOW_BOUND_MIN_COLUMNS"].flatMap { Int($0) } ?? 400_000
   }
-  static let flowBoundShare = 0.15
+  static var flowBoundShare: Double {
+    ProcessInfo.processInfo.environment["LUNGANG_FLOW_BOUND_SHARE"].flatMap { Double($0) } ?? 0.5
+  }
+  /// Rounds of that phase: a plan from the flow's assignment, then up to `flowRoundSolves`
+  /// ascent steps before each next plan (a work budget, so that the same input gives the same
+  /// plan; the phase's time limit binds only on a slow machine or a huge part).
+  static let flowRounds = 4
+  static let flowRoundSolves = 40
+  /// Whether the flow's assignment is made a plan (LUNGANG_FLOW_PLAN=0 turns it off).
+  static let flowPlan = environmentSwitch("LUNGANG_FLOW_PLAN") ?? true
   static var flowBoundMaxSeconds: Double {
-    ProcessInfo.processInfo.environment["LUNGANG_FLOW_BOUND_SECONDS"].flatMap { Double($0) } ?? 30
+    ProcessInfo.processInfo.environment["LUNGANG_FLOW_BOUND_SECONDS"].flatMap { Double($0) } ?? 120
   }
   /// Whether the largest part starts first (LUNGANG_LARGEST_FIRST=0 turns it off).
   static let largestFirst = ProcessInfo.processInfo.environment["LUNGANG_LARGEST_FIRST"] != "0"
