@@ -307,6 +307,12 @@ public enum RotationSolver {
                 bestValue = value
               }
               say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
+              // Done as soon as the district's total is within the gap (`DistrictGap`).
+              if bestValue - flow.best <= partGap * max(1, abs(bestValue))
+                || districtGap.record(p, objective: bestValue, bound: flow.best)
+              {
+                break
+              }
             }
           }
           if flow.best.isFinite { flowBound = flow.best }
@@ -1117,7 +1123,7 @@ enum Tuning {
   /// Rounds of that phase: a plan from the flow's assignment, then up to `flowRoundSolves`
   /// ascent steps before each next plan (a work budget, so that the same input gives the same
   /// plan; the phase's time limit binds only on a slow machine or a huge part).
-  static let flowRounds = 4
+  static let flowRounds = 8
   static let flowRoundSolves = 40
   /// Whether the flow's assignment is made a plan (LUNGANG_FLOW_PLAN=0 turns it off).
   static let flowPlan = environmentSwitch("LUNGANG_FLOW_PLAN") ?? true
