@@ -18,6 +18,8 @@ import Foundation
 struct FlowBound {
   /// Integer costs are the real ones times this, rounded down.
   static let scale = 1e4
+  /// Scaled costs must stay below this in magnitude (else no bound is claimed).
+  static let costLimit = 1e11
 
   private let model: SparseModel
   private var simplex: NetworkSimplex
@@ -201,6 +203,9 @@ struct FlowBound {
           saved = min(Int(need), u)
         }
       }
+      // Integer costs stay far from Int64's range (the artificial arcs cost the largest cost
+      // times the node count); weights beyond it get no relaxation.
+      guard abs(weight * Self.scale) < Self.costLimit else { return nil }
       if saved > 0 {
         tails.append(Int32(people + k))
         heads.append(receiver)
@@ -309,7 +314,9 @@ struct FlowBound {
       let j = Int(assignColumns[a])
       var d = m.objective[j]
       for e in entryStart[j]..<entryStart[j + 1] { d -= entryValue[e] * y[Int(entryIndex[e])] }
-      costs[a] = Int64((d * Self.scale).rounded(.down))
+      let v = (d * Self.scale).rounded(.down)
+      guard abs(v) < Self.costLimit else { return nil }  // also NaN
+      costs[a] = Int64(v)
     }
     for (k, c) in tierCosts.enumerated() { costs[assigns + k] = c }
     guard simplex.solve(costs: costs, deadline: deadline) == .optimal else { return nil }

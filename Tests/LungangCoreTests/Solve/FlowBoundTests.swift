@@ -82,6 +82,19 @@ final class FlowBoundTests: XCTestCase {
     XCTAssertNil(FlowBound(f.part, group: f.groups, kept: kept))
   }
 
+  /// A weight too large for the integer costs (a hostile scenario) gives no relaxation
+  /// instead of a trap: here one shortage column's cost of 10¹⁰.
+  func testAHugeWeightGivesNoRelaxation() throws {
+    let f = try fixture()
+    XCTAssertNotNil(FlowBound(f.part, group: f.groups, kept: f.kept))
+    var m = f.part
+    let short = try XCTUnwrap((0..<m.columnCount).first { j in
+      f.groups[j] == -1 && (0..<m.entryValue.count).contains { m.entryColumn[$0] == Int32(j) && f.kept[Int(m.entryRow[$0])] }
+    })
+    m.objective[short] = 1e10
+    XCTAssertNil(FlowBound(m, group: f.groups, kept: f.kept))
+  }
+
   /// A generated district solved with the flow phase on its largest part and without: the
   /// same optimum at a tight gap (the phase only adds a bound and plans); at a loose gap the
   /// flow phase's plan and bound prove the total and end the solve, with a valid bound.
