@@ -75,3 +75,24 @@ public struct SparseModel: Sendable {
     return worst
   }
 }
+
+extension SparseModel {
+  /// The entries column by column: column j's are `start[j]..<start[j + 1]`, with their rows
+  /// and values (in entry order within a column).
+  func columnMajorEntries() -> (start: [Int], row: [Int32], value: [Double]) {
+    let n = columnCount
+    var start = Array(repeating: 0, count: n + 1)
+    for e in 0..<entryValue.count { start[Int(entryColumn[e]) + 1] += 1 }
+    for j in 0..<n { start[j + 1] += start[j] }
+    var next = start
+    var row = Array(repeating: Int32(0), count: entryValue.count)
+    var value = Array(repeating: 0.0, count: entryValue.count)
+    for e in 0..<entryValue.count {
+      let j = Int(entryColumn[e])
+      row[next[j]] = entryRow[e]
+      value[next[j]] = entryValue[e]
+      next[j] += 1
+    }
+    return (start, row, value)
+  }
+}

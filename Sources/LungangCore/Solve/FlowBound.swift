@@ -53,19 +53,7 @@ struct FlowBound {
     let rows = m.rowCount
     let n = m.columnCount
     guard kept.count == rows, group.count == n else { return nil }
-    // Column-major entries.
-    var start = Array(repeating: 0, count: n + 1)
-    for e in 0..<m.entryValue.count { start[Int(m.entryColumn[e]) + 1] += 1 }
-    for j in 0..<n { start[j + 1] += start[j] }
-    var fill = start
-    var rowOf = Array(repeating: Int32(0), count: m.entryValue.count)
-    var valueOf = Array(repeating: 0.0, count: m.entryValue.count)
-    for e in 0..<m.entryValue.count {
-      let j = Int(m.entryColumn[e])
-      rowOf[fill[j]] = m.entryRow[e]
-      valueOf[fill[j]] = m.entryValue[e]
-      fill[j] += 1
-    }
+    let (start, rowOf, valueOf) = m.columnMajorEntries()
     func isCap(_ r: Int) -> Bool { !m.rowLower[r].isFinite && m.rowUpper[r].isFinite }
     func isShortage(_ r: Int) -> Bool { m.rowLower[r].isFinite && !m.rowUpper[r].isFinite }
     func isOne(_ r: Int) -> Bool { m.rowLower[r] == 1 && m.rowUpper[r] == 1 }

@@ -21,18 +21,7 @@ struct LagrangianBound {
     model = m
     self.group = group
     let n = m.columnCount
-    var start = Array(repeating: 0, count: n + 1)
-    for e in 0..<m.entryValue.count { start[Int(m.entryColumn[e]) + 1] += 1 }
-    for j in 0..<n { start[j + 1] += start[j] }
-    var next = start
-    var rowOf = Array(repeating: Int32(0), count: m.entryValue.count)
-    var valueOf = Array(repeating: 0.0, count: m.entryValue.count)
-    for e in 0..<m.entryValue.count {
-      let j = Int(m.entryColumn[e])
-      rowOf[next[j]] = m.entryRow[e]
-      valueOf[next[j]] = m.entryValue[e]
-      next[j] += 1
-    }
+    let (start, rowOf, valueOf) = m.columnMajorEntries()
     self.start = start
     self.rowOf = rowOf
     self.valueOf = valueOf
