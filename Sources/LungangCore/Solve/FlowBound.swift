@@ -162,6 +162,16 @@ struct FlowBound {
     for r in 0..<rows where kept[r] && isOne(r) {
       guard rowCount[r] == columnsOfGroup[oneRowOf[r]] else { return nil }
     }
+    // A cap or shortage row belongs to one post only (the formulation gives a post's two
+    // rows the same columns); otherwise the shortage would be counted once per post.
+    var postsOfRow = Array(repeating: 0, count: rows)
+    for k in postCap.indices {
+      if postCap[k] >= 0 { postsOfRow[postCap[k]] += 1 }
+      if postShortage[k] >= 0 { postsOfRow[postShortage[k]] += 1 }
+    }
+    guard postsOfRow.allSatisfy({ $0 <= 1 }) else { return nil }
+    // Potentials and the artificial arcs' cost (largest cost × node count) stay in Int64.
+    guard Double(people + postCap.count + 2) * Self.costLimit * 4 < Double(Int64.max) else { return nil }
     // Posts: receiver arcs. The first min(R, U) heads save W each (R = shortage row's
     // right-hand side, U = cap), the rest cost nothing.
     let posts = postCap.count
@@ -292,8 +302,9 @@ struct FlowBound {
   /// Number of arcs of the flow.
   var arcCount: Int { simplex.arcCount }
 
-  /// The bound at multipliers y (projected onto their bounds first) and a subgradient there;
-  /// nil when the flow has no solution (the posts cannot hold everyone).
+  /// The bound at multipliers y (within `yLower`…`yUpper`; others give −∞ or nil, never a
+  /// bound too high) and a subgradient there; nil when the flow has no solution (the posts
+  /// cannot hold everyone), or none by the deadline or the pivot limit.
   mutating func evaluate(_ y: [Double], deadline: Date? = nil) -> (bound: Double, subgradient: [Double])? {
     let m = model
     var reduced = 0.0
@@ -307,7 +318,10 @@ struct FlowBound {
       costs[a] = Int64(v)
     }
     for (k, c) in tierCosts.enumerated() { costs[assigns + k] = c }
-    guard simplex.solve(costs: costs, deadline: deadline) == .optimal else { return nil }
+    // The warm trees need not be strongly feasible, so degenerate pivots could cycle in
+    // principle: a pivot limit far above what a solve takes (thousands) ends that too.
+    let limit = 50 * (simplex.nodeCount + 1) + simplex.arcCount
+    guard simplex.solve(costs: costs, pivotLimit: limit, deadline: deadline) == .optimal else { return nil }
     var activity = Array(repeating: 0.0, count: relaxedRows.count)
     for a in 0..<assigns where simplex.flow[a] != 0 {
       let j = Int(assignColumns[a])

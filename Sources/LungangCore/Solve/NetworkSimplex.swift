@@ -23,6 +23,7 @@ struct NetworkSimplex {
     case pivotLimit
   }
 
+  /// Nodes and arcs of the problem (the artificial root and arcs not counted).
   let nodeCount: Int
   let arcCount: Int
   // Arcs 0..<arcCount are the problem's; arcCount + u is node u's artificial arc to the root.
@@ -202,7 +203,11 @@ struct NetworkSimplex {
     var largest: Int64 = 0
     for c in costs { largest = max(largest, c == .min ? .max : abs(c)) }
     // An artificial arc costs more than any path of real arcs, so flow leaves them when it can.
-    let artificial = (largest + 1) * Int64(nodeCount + 1)
+    // (Callers keep costs far below Int64's range, `FlowBound.costLimit`; a saturated
+    // product only weakens that guarantee, it does not trap.)
+    let (product, overflow) = largest.addingReportingOverflow(1).partialValue.multipliedReportingOverflow(
+      by: Int64(nodeCount + 1))
+    let artificial = overflow ? Int64.max / 4 : product
     for e in 0..<arcCount { cost[e] = costs[e] }
     // Senders reach the root for free, receivers are reached from it at the artificial cost.
     for u in 0..<nodeCount { cost[arcCount + u] = source[arcCount + u] == Int32(nodeCount) ? artificial : 0 }

@@ -69,6 +69,8 @@ public struct SolveOutcome: Sendable {
   public var heuristicObjective: Double?
   /// Parts solved by column generation (see `RestrictedMaster`).
   public var pricedParts = 0
+  /// Parts that got the flow relaxation's phase (`FlowBound`).
+  public var flowParts = 0
   /// Why the hard rules admit no plan (status infeasible).
   public var reasons: [String] = []
   /// Notes for stderr (e.g. warnings found while building).
@@ -279,6 +281,7 @@ public enum RotationSolver {
         // rounds: ascent, then a plan from the best assignment, while the phase lasts. A plan
         // the bound proves within the gap is the part's result.
         var flowBound: Double?
+        var flowRan = false
         if let groups, let plan = incumbent, subs[p].columnCount >= flowMin,
           var flow = FlowBound(subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd })
         {
@@ -290,12 +293,16 @@ public enum RotationSolver {
           var bestValue = subs[p].objectiveValue(plan)
           if flow.begin(plan: plan, deadline: phaseEnd) {
             var planned: [Int32] = []
+            // Rounds end on the part's own state only (its gap, the ascent, the work
+            // budget), never on other parts', so that the plan does not depend on timing;
+            // the district's total is checked after the phase.
             for round in 0..<Tuning.flowRounds where Date() < phaseEnd && !stop() {
               // The first plan comes before any ascent: a better plan makes a closer target
               // for the step sizes (the 50,000-staff district scope: 378,422 → 195,747).
               if round > 0 {
                 _ = flow.ascend(target: bestValue, deadline: phaseEnd, maxSolves: Tuning.flowRoundSolves, shouldStop: stop)
               }
+              if bestValue - flow.best <= partGap * max(1, abs(bestValue)) { break }
               guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
               planned = flow.bestAssignment
               let tp = Date()
@@ -307,16 +314,11 @@ public enum RotationSolver {
                 bestValue = value
               }
               say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
-              // Done as soon as the district's total is within the gap (`DistrictGap`).
-              if bestValue - flow.best <= partGap * max(1, abs(bestValue))
-                || districtGap.record(p, objective: bestValue, bound: flow.best)
-              {
-                break
-              }
             }
           }
           if flow.best.isFinite { flowBound = flow.best }
           incumbent = best
+          flowRan = true
           say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
         }
         let startValue = incumbent.map { subs[p].objectiveValue($0) }
@@ -349,6 +351,7 @@ public enum RotationSolver {
         }
         // One part without a plan means none for the district: stop the others.
         if r.outcome == .infeasible { noPlan.set() } else { districtGap.record(p, objective: r.objective, bound: r.bound) }
+        if flowRan { r.flow = true }
         race.add(r, external: shouldStop?() ?? false)
         if options.progress {
           progressLine(
@@ -379,6 +382,7 @@ public enum RotationSolver {
     for (p, part) in decomposition.parts.enumerated() {
       guard let r = results.get(p) else { anyMissing = true; continue }
       if r.priced { out.pricedParts += 1 }
+      if r.flow { out.flowParts += 1 }
       switch r.outcome {
       case .infeasible: infeasibleParts.append(p)
       case .limit: timeUp = true
@@ -467,6 +471,8 @@ public enum RotationSolver {
     var priced = false
     /// Row duals of the part's last LP (1-based like GLPK's), when it had one.
     var rowDuals: [Double]? = nil
+    /// Got the flow relaxation's phase first.
+    var flow = false
   }
 
   /// Solves one part to `mipGap`. `tight` says whether the scenario's gap is tight
@@ -1026,7 +1032,6 @@ final class ProgressThrottle: @unchecked Sendable {
   }
 }
 
-/// A thread-safe flag, set once.
 /// The district's gap from the parts' plans and bounds recorded so far. Once every part has
 /// both and the total is within mip_gap, the parts still being solved may stop: the plans
 /// and bounds already recorded prove the total (a part's later plan is no worse and its
@@ -1065,6 +1070,7 @@ final class DistrictGap: @unchecked Sendable {
   var isProven: Bool { lock.lock(); defer { lock.unlock() }; return proven }
 }
 
+/// A thread-safe flag, set once.
 final class Flag: @unchecked Sendable {
   private var value = false
   private let lock = NSLock()

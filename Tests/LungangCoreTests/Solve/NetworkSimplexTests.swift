@@ -137,6 +137,14 @@ final class NetworkSimplexTests: XCTestCase {
     var bad = make()
     XCTAssertFalse(bad.start(flow: [1, 0, 1, 1, 1, 1], treeArc: [0, 3, 4, 5, -1]), "node 1 sends 2")
     XCTAssertFalse(bad.start(flow: [1, 0, 0, 1, 1, 1], treeArc: [0, 3, 0, 5, -1]), "arc 0 twice")
+    XCTAssertFalse(
+      bad.start(flow: [1, 0, 0, 1, 1, 1], treeArc: [0, 3, 2, 1, -1]), "a cycle 0 → 2 → 1 → 3 → 0, no arc twice")
+    var interior = NetworkSimplex(
+      nodeCount: 5, tails: [0, 0, 1, 1, 2, 3], heads: [2, 3, 2, 3, 4, 4], capacities: [1, 1, 1, 1, 2, 1],
+      supplies: [1, 1, 0, 0, -2])
+    XCTAssertFalse(
+      interior.start(flow: [1, 0, 0, 1, 1, 1], treeArc: [0, 3, -1, 5, -1]), "arc 4 out of the tree at 1 of 2")
+    XCTAssertTrue(interior.start(flow: [1, 0, 0, 1, 1, 1], treeArc: [0, 3, 4, 5, -1]))
     XCTAssertEqual(bad.solve(costs: [4, 1, 2, 4, 0, 0]), .optimal, "unchanged by the refusals")
     XCTAssertEqual(bad.totalCost, 3)
   }
