@@ -277,9 +277,10 @@ public enum RotationSolver {
           }
         }
         // Very large parts (`FlowBound`): the flow relaxation's bound before GLPK's LP, which
-        // may not finish there, and plans from its assignments (a Lagrangian heuristic), in
-        // rounds: ascent, then a plan from the best assignment, while the phase lasts. A plan
-        // the bound proves within the gap is the part's result.
+        // may not finish there, and plans from its assignments (a Lagrangian heuristic): a
+        // plan from the first assignment, then rounds of ascent each followed by a plan from
+        // the best assignment, while the phase lasts. A plan the bound proves within the gap
+        // (the part's, or the district total's) is the part's result.
         var flowBound: Double?
         var flowRan = false
         if let groups, let plan = incumbent, subs[p].columnCount >= flowMin,
