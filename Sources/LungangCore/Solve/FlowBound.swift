@@ -10,8 +10,8 @@ import Foundation
 ///   constant + Σ_r y_r·(the row bound y_r binds) + Σ over their own columns of min(d·bounds)
 ///   + the flow's optimum at costs d = c − Aᵀy
 /// is below every plan's cost. The flow is solved by `NetworkSimplex` with costs scaled to
-/// integers and rounded down (which keeps the bound valid), and y is improved by projected
-/// subgradient steps, each one re-solve from the last tree.
+/// integers and rounded down (which keeps the bound valid), and y is improved by the volume
+/// algorithm's steps (`ascend`), each one re-solve from the last tree.
 ///
 /// This gives large parts a bound when GLPK's LP over them does not finish (the 200,000-staff
 /// rung): at y = 0 it is the best the posts allow, ignoring the quotas and the balance term.
@@ -42,8 +42,6 @@ struct FlowBound {
   let yLower: [Double]
   let yUpper: [Double]
   private var costs: [Int64]
-  private let tails: [Int32]
-  private let capacities: [Int64]
   private let people: Int
 
   /// The flow relaxation of part `m`; `group` gives each assign column's person (≥ 0),
@@ -257,8 +255,6 @@ struct FlowBound {
     yLower = lower
     yUpper = upper
     costs = Array(repeating: 0, count: tails.count)
-    self.tails = tails
-    self.capacities = capacities
     self.people = people
     simplex = NetworkSimplex(
       nodeCount: people + posts + 1, tails: tails, heads: heads, capacities: capacities, supplies: supplies)
@@ -271,11 +267,12 @@ struct FlowBound {
   mutating func start(from x: [Double]) -> Bool {
     let assigns = assignColumns.count
     let nodes = simplex.nodeCount
-    var f = Array(repeating: Int64(0), count: tails.count)
+    let arcs = simplex.arcCount
+    var f = Array(repeating: Int64(0), count: arcs)
     var treeArc = Array(repeating: Int32(-1), count: nodes)
     var inflow = Array(repeating: Int64(0), count: nodes)
     for a in 0..<assigns where x[Int(assignColumns[a])] > 0.5 {
-      let u = Int(tails[a])
+      let u = Int(simplex.tail(a))
       guard treeArc[u] < 0 else { return false }
       f[a] = 1
       treeArc[u] = Int32(a)
@@ -283,15 +280,17 @@ struct FlowBound {
     }
     for u in 0..<people where treeArc[u] < 0 { return false }
     var chosen = Array(repeating: false, count: nodes)
-    for a in assigns..<tails.count {
-      let u = Int(tails[a])
-      let take = min(inflow[u], capacities[a])
+    for a in assigns..<arcs {
+      let u = Int(simplex.tail(a))
+      let capacity = simplex.arcCapacity(a)
+      let take = min(inflow[u], capacity)
       f[a] = take
       inflow[u] -= take
       // The tree arc of a post: one carrying part of its capacity if there is one.
-      if !chosen[u] && (treeArc[u] < 0 || (take > 0 && take < capacities[a])) {
+      let partial = take > 0 && take < capacity
+      if !chosen[u] && (treeArc[u] < 0 || partial) {
         treeArc[u] = Int32(a)
-        if take > 0 && take < capacities[a] { chosen[u] = true }
+        chosen[u] = partial
       }
     }
     // Every post's heads fit its receiver arcs (the receiver, last, takes the rest).
@@ -303,17 +302,14 @@ struct FlowBound {
   var arcCount: Int { simplex.arcCount }
 
   /// The bound at multipliers y (within `yLower`…`yUpper`; others give −∞ or nil, never a
-  /// bound too high) and a subgradient there; nil when the flow has no solution (the posts
+  /// bound too high) and the relaxed rows' activity A·x at the flow's minimizer; nil when the flow has no solution (the posts
   /// cannot hold everyone), or none by the deadline or the pivot limit.
-  mutating func evaluate(_ y: [Double], deadline: Date? = nil) -> (bound: Double, subgradient: [Double])? {
+  mutating func evaluate(_ y: [Double], deadline: Date? = nil) -> (bound: Double, activity: [Double])? {
     let m = model
     var reduced = 0.0
     let assigns = assignColumns.count
     for a in 0..<assigns {
-      let j = Int(assignColumns[a])
-      var d = m.objective[j]
-      for e in entryStart[j]..<entryStart[j + 1] { d -= entryValue[e] * y[Int(entryIndex[e])] }
-      let v = (d * Self.scale).rounded(.down)
+      let v = (reducedCost(Int(assignColumns[a]), y) * Self.scale).rounded(.down)
       guard abs(v) < Self.costLimit else { return nil }  // also NaN
       costs[a] = Int64(v)
     }
@@ -329,8 +325,7 @@ struct FlowBound {
     }
     for c in freeColumns {
       let j = Int(c)
-      var d = m.objective[j]
-      for e in entryStart[j]..<entryStart[j + 1] { d -= entryValue[e] * y[Int(entryIndex[e])] }
+      let d = reducedCost(j, y)
       // A slack priced at its bound (d = 0 up to rounding) stays at its finite bound.
       let x = d < -1e-9 ? m.columnUpper[j] : (d > 1e-9 ? m.columnLower[j] : (m.columnLower[j].isFinite ? m.columnLower[j] : m.columnUpper[j]))
       guard x.isFinite else { return nil }
@@ -344,12 +339,15 @@ struct FlowBound {
       if y[k] > 0 { rowTerm += y[k] * m.rowLower[r] } else if y[k] < 0 { rowTerm += y[k] * m.rowUpper[r] }
     }
     let flowValue = Double(simplex.totalCost) / Self.scale
-    lastActivity = activity
-    return (constant + rowTerm + reduced + flowValue, subgradient(activity, at: y))
+    return (constant + rowTerm + reduced + flowValue, activity)
   }
 
-  /// The relaxed rows' activity A·x at the last evaluation's minimizer.
-  private(set) var lastActivity: [Double] = []
+  /// Column j's reduced cost c_j − Σ_r a_rj·y_r over the relaxed rows.
+  private func reducedCost(_ j: Int, _ y: [Double]) -> Double {
+    var d = model.objective[j]
+    for e in entryStart[j]..<entryStart[j + 1] { d -= entryValue[e] * y[Int(entryIndex[e])] }
+    return d
+  }
 
   /// The part columns the last evaluation's flow uses (one per person): an assignment that
   /// respects the posts but maybe not the relaxed rows.
@@ -415,14 +413,6 @@ struct FlowBound {
     return y
   }
 
-  /// The best bound in the time given: `begin` from plan `x`, then `ascend` toward its cost.
-  /// Returns the bound (−∞ if none) and the flow solves made.
-  mutating func bound(plan x: [Double], deadline: Date, shouldStop: (() -> Bool)? = nil) -> (bound: Double, steps: Int) {
-    guard begin(plan: x, deadline: deadline) else { return (-.infinity, solves) }
-    _ = ascend(target: model.objectiveValue(x), deadline: deadline, shouldStop: shouldStop)
-    return (best, solves)
-  }
-
   // The ascent's state, kept between calls of `ascend`.
   private var center: [Double] = []
   private var average: [Double] = []
@@ -442,11 +432,11 @@ struct FlowBound {
     _ = start(from: x)
     for y in [zero, guess] {
       solves += 1
-      guard let value = evaluate(y, deadline: deadline)?.bound else { break }
+      guard let (value, activity) = evaluate(y, deadline: deadline) else { break }
       if value > best {
         best = value
         center = y
-        average = lastActivity
+        average = activity
         bestAssignment = lastAssignment
       }
     }
@@ -475,10 +465,11 @@ struct FlowBound {
       var y = center
       for k in y.indices { y[k] = min(max(y[k] + step * g[k], yLower[k]), yUpper[k]) }
       solves += 1
-      guard let (value, gy) = evaluate(y, deadline: deadline) else { break }
-      for k in average.indices { average[k] = alpha * lastActivity[k] + (1 - alpha) * average[k] }
+      guard let (value, activity) = evaluate(y, deadline: deadline) else { break }
+      for k in average.indices { average[k] = alpha * activity[k] + (1 - alpha) * average[k] }
       if value > best {
         // Green when a longer step would have gone on rising, yellow otherwise.
+        let gy = subgradient(activity, at: y)
         var d = 0.0
         for k in g.indices { d += g[k] * gy[k] }
         if d >= 0 { factor = min(2, factor * 1.1) }

@@ -42,8 +42,8 @@ struct NetworkSimplex {
   private var revThread: [Int32]
   private var subtreeSize: [Int32]
   private(set) var potential: [Int64]
-  /// What node u's artificial arc carried at the start (|supply|).
-  private let flowOnArcAtStart: [Int64]
+  /// Each node's supply.
+  private let supply: [Int64]
   private var nextArc = 0
   private let blockSize: Int
   // Scratch for re-rooting a subtree.
@@ -53,8 +53,6 @@ struct NetworkSimplex {
   private var children: [Int32] = []
   private var order: [Int32] = []
   private var stack: [Int32] = []
-  /// Pivots made by the last solve.
-  private(set) var pivots = 0
 
   /// A problem with the given arcs and supplies; every arc's flow starts at 0 and the
   /// artificial arcs carry the supplies.
@@ -102,11 +100,13 @@ struct NetworkSimplex {
       }
     }
     blockSize = max(10, Int(Double(m).squareRoot()))
-    flowOnArcAtStart = supplies.map { abs($0) }
+    supply = supplies
   }
 
-  /// The node arc `e` points to.
+  /// The node arc `e` leaves, the node it points to, and its capacity.
+  func tail(_ e: Int) -> Int32 { source[e] }
   func head(_ e: Int) -> Int32 { target[e] }
+  func arcCapacity(_ e: Int) -> Int64 { capacity[e] }
 
   /// The flow on each of the problem's arcs.
   var flow: ArraySlice<Int64> { flowOnArc[0..<arcCount] }
@@ -137,10 +137,8 @@ struct NetworkSimplex {
     var newPred = Array(repeating: Int32(-1), count: n + 1)
     var newUp = Array(repeating: true, count: n + 1)
     for u in 0..<n {
-      // Supplies are what the artificial arcs carried at the start.
       let art = m + u
-      let supply = source[art] == Int32(u) ? flowOnArcAtStart[u] : -flowOnArcAtStart[u]
-      guard balance[u] == supply else { return false }
+      guard balance[u] == supply[u] else { return false }
       let e = Int(treeArc[u])
       if e < 0 {
         newParent[u] = Int32(n)
@@ -155,36 +153,19 @@ struct NetworkSimplex {
       }
     }
     for e in 0..<m where !inTree[e] && f[e] != 0 && f[e] != capacity[e] { return false }
-    // Children lists, then a preorder from the root; a cycle leaves nodes unreached.
-    var childStart = Array(repeating: 0, count: n + 2)
-    for u in 0..<n { childStart[Int(newParent[u]) + 1] += 1 }
-    for v in 0...n { childStart[v + 1] += childStart[v] }
-    var fill = childStart
-    var kids = Array(repeating: Int32(0), count: n)
-    for u in 0..<n {
-      let p = Int(newParent[u])
-      kids[fill[p]] = Int32(u)
-      fill[p] += 1
-    }
-    var preorder: [Int32] = []
-    preorder.reserveCapacity(n + 1)
-    var todo: [Int32] = [Int32(n)]
-    while let v = todo.popLast() {
-      preorder.append(v)
-      for k in childStart[Int(v)]..<childStart[Int(v) + 1] { todo.append(kids[k]) }
-    }
-    guard preorder.count == n + 1 else { return false }
+    // A preorder from the root; a cycle leaves nodes unreached.
+    makePreorder(of: (0...n).map { Int32($0) }, from: n, parentOf: newParent)
+    guard order.count == n + 1 else { return false }
     parent = newParent
     pred = newPred
     predUp = newUp
     for k in 0..<(n + 1) {
-      let v = Int(preorder[k])
-      let next = preorder[(k + 1) % (n + 1)]
+      let v = Int(order[k])
+      let next = order[(k + 1) % (n + 1)]
       thread[v] = next
       revThread[Int(next)] = Int32(v)
-      subtreeSize[v] = 1
     }
-    for v in preorder.reversed() where Int(v) != n { subtreeSize[Int(parent[Int(v)])] += subtreeSize[Int(v)] }
+    setSubtreeSizes()
     for e in 0..<m {
       flowOnArc[e] = f[e]
       state[e] = inTree[e] ? 0 : (f[e] == 0 ? 1 : -1)
@@ -212,7 +193,7 @@ struct NetworkSimplex {
     // Senders reach the root for free, receivers are reached from it at the artificial cost.
     for u in 0..<nodeCount { cost[arcCount + u] = source[arcCount + u] == Int32(nodeCount) ? artificial : 0 }
     computePotentials()
-    pivots = 0
+    var pivots = 0
     while let entering = findEnteringArc() {
       if pivots >= pivotLimit { return .pivotLimit }
       if let deadline, pivots % 1_000 == 999, Date() >= deadline { return .pivotLimit }
@@ -389,34 +370,8 @@ struct NetworkSimplex {
         x = nextX
       }
       // A new preorder of the subtree from inner.
-      for (k, v) in nodes.enumerated() { localIndex[Int(v)] = Int32(k) }
-      childStart = Array(repeating: 0, count: size + 1)
-      for v in nodes where Int(v) != inner { childStart[Int(localIndex[Int(parent[Int(v)])]) + 1] += 1 }
-      for k in 0..<size { childStart[k + 1] += childStart[k] }
-      children = Array(repeating: 0, count: max(0, size - 1))
-      var fill = childStart
-      for v in nodes where Int(v) != inner {
-        let p = Int(localIndex[Int(parent[Int(v)])])
-        children[Int(fill[p])] = v
-        fill[p] += 1
-      }
-      order.removeAll(keepingCapacity: true)
-      stack.removeAll(keepingCapacity: true)
-      stack.append(Int32(inner))
-      while let v = stack.popLast() {
-        order.append(v)
-        let k = Int(localIndex[Int(v)])
-        var c = Int(childStart[k + 1])
-        while c > Int(childStart[k]) {
-          c -= 1
-          stack.append(children[c])
-        }
-      }
-      for v in order { subtreeSize[Int(v)] = 1 }
-      for v in order.reversed() where Int(v) != inner {
-        subtreeSize[Int(parent[Int(v)])] += subtreeSize[Int(v)]
-      }
-      for v in nodes { localIndex[Int(v)] = -1 }
+      makePreorder(of: nodes, from: inner, parentOf: parent)
+      setSubtreeSizes()
       swap(&nodes, &order)
     }
     // Thread the subtree (in `nodes` order) right after outer.
@@ -438,5 +393,41 @@ struct NetworkSimplex {
     let rc = reducedCost(arc)
     let shift = Int(source[arc]) == inner ? -rc : rc
     for v in nodes { potential[Int(v)] += shift }
+  }
+
+  /// Puts `nodes` (`root` among them) into `order` in a preorder from `root`, by their parents
+  /// in `parentOf`; `order` has fewer nodes when some do not reach `root` (a cycle).
+  private mutating func makePreorder(of nodes: [Int32], from root: Int, parentOf: [Int32]) {
+    let size = nodes.count
+    for (k, v) in nodes.enumerated() { localIndex[Int(v)] = Int32(k) }
+    childStart = Array(repeating: 0, count: size + 1)
+    for v in nodes where Int(v) != root { childStart[Int(localIndex[Int(parentOf[Int(v)])]) + 1] += 1 }
+    for k in 0..<size { childStart[k + 1] += childStart[k] }
+    children = Array(repeating: 0, count: max(0, size - 1))
+    var fill = childStart
+    for v in nodes where Int(v) != root {
+      let p = Int(localIndex[Int(parentOf[Int(v)])])
+      children[Int(fill[p])] = v
+      fill[p] += 1
+    }
+    order.removeAll(keepingCapacity: true)
+    stack.removeAll(keepingCapacity: true)
+    stack.append(Int32(root))
+    while let v = stack.popLast() {
+      order.append(v)
+      let k = Int(localIndex[Int(v)])
+      var c = Int(childStart[k + 1])
+      while c > Int(childStart[k]) {
+        c -= 1
+        stack.append(children[c])
+      }
+    }
+    for v in nodes { localIndex[Int(v)] = -1 }
+  }
+
+  /// Subtree sizes of the nodes in `order` (a preorder from its first node) from `parent`.
+  private mutating func setSubtreeSizes() {
+    for v in order { subtreeSize[Int(v)] = 1 }
+    for v in order.dropFirst().reversed() { subtreeSize[Int(parent[Int(v)])] += subtreeSize[Int(v)] }
   }
 }

@@ -192,18 +192,23 @@ public enum RotationSolver {
         return PartStarts.Start(values: x, violation: subs[p].maxViolation(x))
       }
     }
+    // The heuristic's state at part p's plan `x` (part columns), with chains.
+    @Sendable func searchAtPlan(_ x: [Double], of p: Int) -> LocalSearch {
+      var local = baseSearch
+      local.chainLength = LocalSearch.defaultChainLength
+      for (n, c) in decomposition.parts[p].columns.enumerated() where c < form.assignCount && x[n] > 0.5 {
+        let i = Int(form.assignPerson[c])
+        if local.column(of: i) != c { _ = local.apply(i, to: c) }
+      }
+      return local
+    }
     // The flow relaxation's assignment (part columns) made a plan: from the part's plan
     // `x`, every move toward the assignment that keeps the hard rows is made, in rounds
     // while any is, then the heuristic's passes. (Repairing the assignment itself left an
     // outflow limit broken on the 200,000-staff rung: the movers' own posts had filled.)
     @Sendable func lagrangianPlan(_ p: Int, _ columns: [Int32], from x: [Double]) -> [Double] {
-      var local = baseSearch
-      local.chainLength = LocalSearch.defaultChainLength
+      var local = searchAtPlan(x, of: p)
       let cols = decomposition.parts[p].columns
-      for (n, c) in cols.enumerated() where c < form.assignCount && x[n] > 0.5 {
-        let i = Int(form.assignPerson[c])
-        if local.column(of: i) != c { _ = local.apply(i, to: c) }
-      }
       var wanted = columns.map { cols[Int($0)] }
       for _ in 0..<10 {
         var left: [Int] = []
@@ -220,13 +225,7 @@ public enum RotationSolver {
     // The heuristic's passes (with chains) from a part's plan (`solvePart`'s `polish`): the
     // passes made from the repaired plan, remade from a plan the LP's sub-MIPs found.
     @Sendable func polish(_ p: Int, _ x: [Double]) -> [Double] {
-      var local = baseSearch
-      local.chainLength = LocalSearch.defaultChainLength
-      for (n, c) in decomposition.parts[p].columns.enumerated() where c < form.assignCount && x[n] > 0.5 {
-        let i = Int(form.assignPerson[c])
-        if local.column(of: i) != c { _ = local.apply(i, to: c) }
-      }
-      return passes(p, from: local)
+      passes(p, from: searchAtPlan(x, of: p))
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let flowMin = options.flowBoundMinColumns ?? Tuning.flowBoundMinColumns
@@ -329,6 +328,7 @@ public enum RotationSolver {
         {
           r = PartResult(outcome: .optimal, values: incumbent, bound: fb, objective: v)
         } else {
+          let partShouldStop = { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven }
           r = GLPK.runOnDedicatedThread {
             // With a start plan and the flow bound the zone split adds nothing: on the
             // 200,000-staff rung its pieces' plan was 1,524,700 against the start's 954,362,
@@ -338,7 +338,7 @@ public enum RotationSolver {
                 subs[p], cross: cross, incumbent: incumbent, deadline: deadline, mipGap: partGap,
                 tight: Tuning.isTight(gap), log: options.solverLog, stayColumns: stayColumns, groups: groups,
                 pricingMinColumns: pricingMin, say: say, onProgress: onProgress,
-                shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven })
+                shouldStop: partShouldStop)
             }
             return solvePart(
               subs[p], incumbent: incumbent, deadline: deadline, mipGap: partGap,
@@ -346,7 +346,7 @@ public enum RotationSolver {
               stayColumns: stayColumns, groups: groups, pricingMinColumns: pricingMin,
               say: say, onProgress: onProgress,
               polish: Tuning.polish(mipGap: gap) && groups != nil ? { polish(p, $0) } : nil,
-              shouldStop: { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven })
+              shouldStop: partShouldStop)
           }
           if let fb = flowBound, r.outcome != .infeasible { r.bound = max(r.bound ?? fb, fb) }
         }

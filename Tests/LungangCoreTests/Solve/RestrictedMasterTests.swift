@@ -7,41 +7,12 @@ import XCTest
 /// Column generation over destinations (RestrictedMaster), the LP dive, and pricing inside
 /// the solver are exact: same LP bound, same optimum as the model with every column.
 final class RestrictedMasterTests: XCTestCase {
-  /// A generated district, its model, and the largest part with its start plan.
-  struct Fixture {
-    var inst: RotationInstance
-    var form: Formulation
-    var part: SparseModel
-    var groups: [Int32]
-    var stay: [Bool]
-    var start: [Double]
-  }
+  typealias Fixture = LargestPartFixture
 
   func fixture(
     staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5, mipGap: Double = 1e-6
   ) throws -> Fixture {
-    let options = GeneratorOptions(staff: staff, schools: 12, seed: seed)
-    let district = try DistrictGenerator(options).generate()
-    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
-    sc.rules.scope = scope
-    sc.solver.mipGap = mipGap
-    let inst = RotationInstance(district: district, scenario: sc)
-    let form = Formulation(inst, names: false)
-    var search = LocalSearch(inst, form)
-    let plan = search.run(deadline: .distantFuture, maxPasses: 1)
-    let x = try XCTUnwrap(form.point(for: plan, inst))
-    XCTAssertLessThanOrEqual(form.model.maxViolation(x), 1e-6)
-    let dec = Decomposition(form.model)
-    let subs = dec.subModels(form.model)
-    let p = try XCTUnwrap(subs.indices.max { subs[$0].columnCount < subs[$1].columnCount })
-    let cols = dec.parts[p].columns
-    let stay = cols.map { c in
-      c < form.assignCount
-        && inst.destinations[Int(form.assignPerson[c])][Int(form.assignDestination[c])].isStay
-    }
-    return Fixture(
-      inst: inst, form: form, part: subs[p], groups: RotationSolver.personGroups(cols, form),
-      stay: stay, start: cols.map { x[$0] })
+    try LargestPartFixture(staff: staff, scope: scope, seed: seed, mipGap: mipGap)
   }
 
   /// The LP over all columns of `m`.
