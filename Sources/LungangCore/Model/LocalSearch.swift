@@ -46,6 +46,11 @@ public struct LocalSearch: Sendable {
   let isCadre: [Bool]
   let isPrincipal: [Bool]
   let isKey: [Bool]
+  /// Per person i, over the positions `form.columnsOf[i]`: i's columns sorted by where they
+  /// end (section for a teacher, school for a cadre), for `column(of:into:)`.
+  let columnsByPlace: [Int32]
+  /// Where each column of `columnsByPlace` ends (section or school; the sort key).
+  let placeOfSorted: [Int32]
 
   /// Prepares the search from the all-stay plan (stay replaced by the first allowed
   /// destination where avoidance forbids staying).
@@ -60,6 +65,24 @@ public struct LocalSearch: Sendable {
     isCadre = inst.staff.map { $0.role.isCadre }
     isPrincipal = inst.staff.map { $0.role == .principal }
     isKey = inst.staff.map { $0.isKey }
+    var byPlace = Array(repeating: Int32(0), count: form.assignCount)
+    var placeSorted = byPlace
+    for i in 0..<n {
+      let cols = form.columnsOf[i]
+      guard !cols.isEmpty else { continue }
+      let cadre = isCadre[i]
+      func place(_ c: Int) -> Int {
+        let d = inst.destinations[i][Int(form.assignDestination[c])]
+        return cadre ? d.school : d.section
+      }
+      let sorted = cols.map { (place($0), $0) }.sorted { $0 < $1 }
+      for (k, (pl, c)) in sorted.enumerated() {
+        byPlace[cols.lowerBound + k] = Int32(c)
+        placeSorted[cols.lowerBound + k] = Int32(pl)
+      }
+    }
+    columnsByPlace = byPlace
+    placeOfSorted = placeSorted
     col = Array(repeating: -1, count: n)
     postCount = Array(repeating: 0, count: inst.teacherPosts.count)
     cadreCount = Array(repeating: 0, count: inst.cadrePosts.count)
@@ -283,24 +306,29 @@ public struct LocalSearch: Sendable {
   /// The people with variables (at least one column), ascending.
   public var movers: [Int] { (0..<inst.staff.count).filter { !form.columnsOf[$0].isEmpty } }
 
-  /// Improvement passes over `movers` (ascending) until none improves, `maxPasses` are made
-  /// or the deadline passes. A move changes only the rows of its person's part
+  /// Improvement passes over `movers` (ascending) until none improves, `maxPasses` are made,
+  /// `maxWork` is spent or the deadline passes. The work is the number of columns looked at
+  /// (each person tried counts their columns; checked before each person), a budget that
+  /// does not depend on the machine's speed, so the same input gives the same plan; the
+  /// deadline is only a safety. A move changes only the rows of its person's part
   /// (`Decomposition`), so passes over each part's people on copies of one search give the
   /// same plan as passes over everyone, part by part in any order or at once.
   public mutating func improve(
-    _ movers: [Int], deadline: Date, maxPasses: Int, shouldStop: (() -> Bool)? = nil
+    _ movers: [Int], deadline: Date, maxPasses: Int, maxWork: Int = .max, shouldStop: (() -> Bool)? = nil
   ) {
     func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
     var improved = true
     var passes = 0
-    while improved && !over() && passes < maxPasses {
+    var work = 0
+    while improved && !over() && passes < maxPasses && work < maxWork {
       improved = false
       passes += 1
       for i in movers {
-        if over() { break }
+        if over() || work >= maxWork { break }
+        work += form.columnsOf[i].count
         if tryImprove(i, over: over) { improved = true }
       }
-      if chainLength > 0 && fillShortagesByChains(movers, over: over) { improved = true }
+      if chainLength > 0 && work < maxWork && fillShortagesByChains(movers, over: over) { improved = true }
     }
   }
 
@@ -387,6 +415,19 @@ public struct LocalSearch: Sendable {
       }
     }
     return kept
+  }
+
+  /// Person b's first column (by index) that ends at `place` (a section for a teacher, a
+  /// school for a cadre), by binary search over `columnsByPlace`; nil when none does.
+  func column(of b: Int, into place: Int) -> Int? {
+    let cols = form.columnsOf[b]
+    var lo = cols.lowerBound
+    var hi = cols.upperBound
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(placeOfSorted[mid]) < place { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < cols.upperBound && Int(placeOfSorted[lo]) == place ? Int(columnsByPlace[lo]) : nil
   }
 
   /// Person i's current column (−1 for people without variables).
@@ -538,11 +579,7 @@ public struct LocalSearch: Sendable {
       let v0 = violations
       for b in occ where b != i {
         let bcur = col[b]
-        guard
-          let back = form.columnsOf[b].first(where: {
-            let e = dest($0)
-            return isCadre[i] ? e.school == here.school : e.section == here.section
-          }), back != bcur
+        guard let back = column(of: b, into: isCadre[i] ? here.school : here.section), back != bcur
         else { continue }
         let d1: Double
         if let m = moved {

@@ -119,9 +119,10 @@ public enum RotationSolver {
     var search = LocalSearch(inst, form)
     search.chainLength = Tuning.heuristicChainLength(mipGap: gap)
     let formSeconds = Date().timeIntervalSince(t0)
-    // A cap on each part's passes (the pass count is the budget), counted from when the part
-    // starts: a part picked up late, after other parts' searches, still gets its passes.
-    let heuristicCap = min(timeLimit * 0.25, 20)
+    // A cap on each part's passes, counted from when the part starts: a part picked up late,
+    // after other parts' searches, still gets its passes. The budget is the pass count and
+    // the work (`Tuning.heuristicWork`); the cap is only a safety on slow machines.
+    let heuristicCap = timeLimit * 0.25
     search.repair(search.movers, shouldStop: shouldStop)
     let noPlan = Flag()
     if options.progress {
@@ -183,7 +184,7 @@ public enum RotationSolver {
       var local = local
       local.improve(
         partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
-        maxPasses: Tuning.heuristicPasses(mipGap: gap), shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
+        maxPasses: Tuning.heuristicPasses(mipGap: gap), maxWork: Tuning.heuristicWork, shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
       return form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
     }
     @Sendable func partStart(_ p: Int) -> PartStarts.Start {
@@ -1158,6 +1159,14 @@ enum Tuning {
   static func heuristicPasses(mipGap: Double) -> Int {
     ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_PASSES"].flatMap { Int($0) }
       ?? (isTight(mipGap) ? 2 : 4)
+  }
+
+  /// The heuristic's work budget per call of its passes, in columns looked at
+  /// (`LocalSearch.improve`): 10 million, about two passes over the 50,000-staff district
+  /// scope's 5.2 million columns (about 9 s a pass on the benchmark machine). Below that the
+  /// pass count decides. LUNGANG_HEURISTIC_WORK overrides it.
+  static var heuristicWork: Int {
+    ProcessInfo.processInfo.environment["LUNGANG_HEURISTIC_WORK"].flatMap { Int($0) } ?? 10_000_000
   }
 
   /// The longest chain of moves the heuristic uses to fill a short post, for a search to

@@ -121,6 +121,81 @@ final class HeuristicTests: XCTestCase {
     }
   }
 
+  /// The exchange's lookup of a person's column into a place (binary search) finds the same
+  /// column as a scan of their columns, for teachers (by section) and cadres (by school),
+  /// and nothing where they have none.
+  func testColumnIntoAPlaceMatchesAScan() throws {
+    let options = GeneratorOptions(staff: 900, schools: 14, seed: 3)
+    let district = try DistrictGenerator(options).generate()
+    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    sc.rules.scope = .district
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    let search = LocalSearch(inst, form)
+    var found = (teachers: 0, cadres: 0, none: 0)
+    for b in search.movers {
+      let cadre = search.isCadre[b]
+      let places = cadre ? Array(inst.schools.indices) : Array(-1..<inst.sections.count)
+      for place in places {
+        let scan = form.columnsOf[b].first {
+          let d = search.dest($0)
+          return cadre ? d.school == place : d.section == place
+        }
+        XCTAssertEqual(search.column(of: b, into: place), scan, "person \(b), place \(place)")
+        if scan == nil { found.none += 1 } else if cadre { found.cadres += 1 } else { found.teachers += 1 }
+      }
+    }
+    XCTAssertGreaterThan(found.teachers, 1000)
+    XCTAssertGreaterThan(found.cadres, 10)
+    XCTAssertGreaterThan(found.none, 1000)
+  }
+
+  /// The passes stop when their work budget (columns looked at) is spent, before the next
+  /// person: none at 0, only the first mover at their own column count, and the whole
+  /// passes' plan with a budget they do not reach.
+  func testPassesStopAtTheirWorkBudget() throws {
+    let options = GeneratorOptions(staff: 1500, schools: 30, zones: 6, seed: 4)
+    let district = try DistrictGenerator(options).generate()
+    let sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    let inst = RotationInstance(district: district, scenario: sc)
+    let form = Formulation(inst, names: false)
+    var base = LocalSearch(inst, form)
+    base.chainLength = 8
+    base.repair(base.movers)
+    let movers = base.movers
+    func columns(_ s: LocalSearch) -> [Int] { movers.map { s.column(of: $0) } }
+
+    var none = base
+    none.improve(movers, deadline: .distantFuture, maxPasses: 2, maxWork: 0)
+    XCTAssertEqual(columns(none), columns(base))
+
+    // The first mover whose own try improves the plan (a move, or an exchange with someone),
+    // and a budget of exactly the columns up to them: the passes make that try and stop,
+    // before the chains.
+    var budget = 0
+    var afterFirst: LocalSearch?
+    for i in movers {
+      budget += form.columnsOf[i].count
+      var one = base
+      if one.tryImprove(i) {
+        afterFirst = one
+        break
+      }
+    }
+    let expected = try XCTUnwrap(afterFirst, "some mover improves the repaired plan")
+    var upTo = base
+    upTo.improve(movers, deadline: .distantFuture, maxPasses: 2, maxWork: budget)
+    XCTAssertEqual(columns(upTo), columns(expected))
+    XCTAssertNotEqual(columns(upTo), columns(base))
+
+    var unbounded = base
+    unbounded.improve(movers, deadline: .distantFuture, maxPasses: 2)
+    var ample = base
+    ample.improve(movers, deadline: .distantFuture, maxPasses: 2, maxWork: 100 * form.assignCount)
+    XCTAssertEqual(columns(ample), columns(unbounded))
+    XCTAssertNotEqual(columns(unbounded), columns(upTo), "the budget changed the plan, so the test shows")
+  }
+
   /// Chains of moves fill short posts where single moves and exchanges no longer improve the
   /// plan: a kept chain lowers the objective and the shortage, and breaks no rule.
   func testChainsFillShortPostsThatSingleMovesCannot() throws {
