@@ -428,11 +428,9 @@ public enum RotationSolver {
     let total = eval.terms.total
     out.bound = bound.isFinite ? min(bound, total) : nil
     out.gap = out.bound.map { (total - $0) / max(1, abs(total)) }
-    out.status = stopped ? .interrupted : (timeUp ? .timeLimit : .optimal)
-    // Parts stopped because the total was proven within the gap (`DistrictGap`).
-    if districtGap.isProven, let g = out.gap, g <= gap * (1 + 1e-9), !(shouldStop?() ?? false) {
-      out.status = .optimal
-    }
+    out.status = runStatus(
+      partStopped: stopped, partTimeUp: timeUp, userStopped: shouldStop?() ?? false,
+      totalProven: districtGap.isProven, gap: out.gap, mipGap: gap)
     if out.status == .optimal, let g = out.gap, g > gap * (1 + 1e-9) {
       // `partGap` is an estimate; say so when it was not enough.
       out.notes.append(
@@ -480,6 +478,18 @@ public enum RotationSolver {
   /// Solves one part to `mipGap`. `tight` says whether the scenario's gap is tight
   /// (`Tuning.isTight`; by default judged from `mipGap`): the part's own gap may be smaller
   /// (`partGap`, zone pieces), and the tight-gap choices follow the scenario.
+  /// The run's status from its parts' outcomes. `optimal` when the district's total was
+  /// proven within `mipGap` (`DistrictGap`) and the user did not stop the run, even if parts
+  /// were stopped for it or one reached the time limit (model.md's gap is the total's);
+  /// otherwise `interrupted` when a part was stopped, `time_limit` when one ran out of time,
+  /// `optimal` when every part was solved to its gap.
+  static func runStatus(
+    partStopped: Bool, partTimeUp: Bool, userStopped: Bool, totalProven: Bool, gap: Double?, mipGap: Double
+  ) -> PlanStatus {
+    if totalProven, !userStopped, let g = gap, g <= mipGap * (1 + 1e-9) { return .optimal }
+    return partStopped ? .interrupted : (partTimeUp ? .timeLimit : .optimal)
+  }
+
   static func solvePart(
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, tight: Bool? = nil, log: Bool,
     variant: Int = 0, exchange: IncumbentExchange? = nil,

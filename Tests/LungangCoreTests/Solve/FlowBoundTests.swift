@@ -158,4 +158,26 @@ final class FlowBoundTests: XCTestCase {
     XCTAssertFalse(h.record(0, objective: 10, bound: nil))
     XCTAssertFalse(h.record(0, objective: 10, bound: 9))
   }
+
+  /// A total proven within mip_gap makes the run optimal even when a part reached the time
+  /// limit or was stopped for it, but not when the user stopped the run, nor when the
+  /// total's gap is above mip_gap; otherwise the parts' outcomes decide.
+  func testRunStatusAfterTheDistrictGap() {
+    func status(stopped: Bool = false, timeUp: Bool = false, user: Bool = false, proven: Bool = false, gap: Double? = 0.005)
+      -> PlanStatus
+    {
+      RotationSolver.runStatus(
+        partStopped: stopped, partTimeUp: timeUp, userStopped: user, totalProven: proven, gap: gap, mipGap: 0.01)
+    }
+    XCTAssertEqual(status(timeUp: true, proven: true), .optimal)
+    XCTAssertEqual(status(stopped: true, proven: true), .optimal)
+    XCTAssertEqual(status(stopped: true, timeUp: true, proven: true), .optimal)
+    XCTAssertEqual(status(timeUp: true, user: true, proven: true), .timeLimit)
+    XCTAssertEqual(status(stopped: true, user: true, proven: true), .interrupted)
+    XCTAssertEqual(status(timeUp: true, proven: true, gap: 0.02), .timeLimit)
+    XCTAssertEqual(status(timeUp: true, proven: true, gap: nil), .timeLimit)
+    XCTAssertEqual(status(timeUp: true), .timeLimit)
+    XCTAssertEqual(status(stopped: true, timeUp: true), .interrupted)
+    XCTAssertEqual(status(), .optimal)
+  }
 }
