@@ -35,6 +35,8 @@ public struct LocalSearch: Sendable {
   /// 200,000-staff rung's largest part starts from 948,612 with it against 954,362 without,
   /// but the 50,000-staff district scope's heuristic plan is 406,391 with it against 392,763
   /// without (its time-boxed passes), and its plan after 180 s 413,847 against 391,201.
+  /// Stop 15, with faster passes: the district scope 1.81 % against 1.91 % at 180 s, but the
+  /// 200,000-staff rung 1.04 % at 180 s against 0.87 % in 68 s (docs/decisions.md).
   /// LUNGANG_CHAIN_OUTFLOW=1 turns it on.
   public var chainsRespectOutflow = Tuning.environmentSwitch("LUNGANG_CHAIN_OUTFLOW") ?? false
   /// Chains found but not kept (made and undone) so far.
