@@ -309,15 +309,18 @@ public struct LocalSearch: Sendable {
   public var movers: [Int] { (0..<inst.staff.count).filter { !form.columnsOf[$0].isEmpty } }
 
   /// Improvement passes over `movers` (ascending) until none improves, `maxPasses` are made,
-  /// `maxWork` is spent or the deadline passes. The work is the number of columns looked at
-  /// (each person tried counts their columns; checked before each person), a budget that
-  /// does not depend on the machine's speed, so the same input gives the same plan; the
-  /// deadline is only a safety. A move changes only the rows of its person's part
-  /// (`Decomposition`), so passes over each part's people on copies of one search give the
-  /// same plan as passes over everyone, part by part in any order or at once.
+  /// `maxWork` is spent or the deadline passes. The work is the columns of the people tried
+  /// (counted before each person; the exchanges' and chains' own work is not counted, and
+  /// the chains are skipped once it is spent), a budget that does not depend on the
+  /// machine's speed: the same input gives the same plan unless the deadline or
+  /// `shouldStop` cuts the passes first. Returns false when they did. A move changes only
+  /// the rows of its person's part (`Decomposition`), so passes over each part's people on
+  /// copies of one search give the same plan as passes over everyone, part by part in any
+  /// order or at once, when no budget is reached.
+  @discardableResult
   public mutating func improve(
     _ movers: [Int], deadline: Date, maxPasses: Int, maxWork: Int = .max, shouldStop: (() -> Bool)? = nil
-  ) {
+  ) -> Bool {
     func over() -> Bool { Date() >= deadline || (shouldStop?() ?? false) }
     var improved = true
     var passes = 0
@@ -332,6 +335,7 @@ public struct LocalSearch: Sendable {
       }
       if chainLength > 0 && work < maxWork && fillShortagesByChains(movers, over: over) { improved = true }
     }
+    return !over()
   }
 
   /// `chainLength`'s default, 32: on the 50,000-staff rung's largest part the start plan is

@@ -115,14 +115,18 @@ public enum RotationSolver {
     // Construction heuristic: the repair over everyone here, the improvement passes per part
     // in the part's worker, so the largest part's solve starts after its own passes, not
     // everyone's. A move changes only its part's rows, so the plan is the one passes over
-    // everyone give (HeuristicTests.testPassesPerPartGiveTheWholePlan).
+    // everyone give (HeuristicTests.testPassesPerPartGiveTheWholePlan) as long as no part
+    // reaches the work budget (which is per part).
     var search = LocalSearch(inst, form)
     search.chainLength = Tuning.heuristicChainLength(mipGap: gap)
     let formSeconds = Date().timeIntervalSince(t0)
     // A cap on each part's passes, counted from when the part starts: a part picked up late,
     // after other parts' searches, still gets its passes. The budget is the pass count and
-    // the work (`Tuning.heuristicWork`); the cap is only a safety on slow machines.
-    let heuristicCap = timeLimit * 0.25
+    // the work (`Tuning.heuristicWork`); the cap, a quarter of the time limit and at most
+    // 120 s, is a safety. Passes it cuts make the plan depend on timing (--progress says so):
+    // on the 50,000-staff district scope they take 14–19 s, more than the default limit's
+    // 15 s.
+    let heuristicCap = min(timeLimit * 0.25, 120)
     search.repair(search.movers, shouldStop: shouldStop)
     let noPlan = Flag()
     if options.progress {
@@ -182,9 +186,14 @@ public enum RotationSolver {
     // The heuristic's passes over part p's people from `local`, and the part's point.
     @Sendable func passes(_ p: Int, from local: LocalSearch) -> [Double] {
       var local = local
-      local.improve(
-        partMovers[p], deadline: min(deadline, Date().addingTimeInterval(heuristicCap)),
+      let cap = Date().addingTimeInterval(heuristicCap)
+      let finished = local.improve(
+        partMovers[p], deadline: min(deadline, cap),
         maxPasses: Tuning.heuristicPasses(mipGap: gap), maxWork: Tuning.heuristicWork, shouldStop: { (shouldStop?() ?? false) || noPlan.isSet })
+      if !finished && options.progress && Date() >= cap && Date() < deadline {
+        progressLine(
+          t0, "part \(p): heuristic passes cut at their cap (\(String(format: "%.0f", heuristicCap)) s, a quarter of the time limit): this plan depends on the machine's speed")
+      }
       return form.partPoint(decomposition.parts[p], subs[p]) { local.column(of: $0) }
     }
     @Sendable func partStart(_ p: Int) -> PartStarts.Start {
@@ -475,9 +484,6 @@ public enum RotationSolver {
     var flow = false
   }
 
-  /// Solves one part to `mipGap`. `tight` says whether the scenario's gap is tight
-  /// (`Tuning.isTight`; by default judged from `mipGap`): the part's own gap may be smaller
-  /// (`partGap`, zone pieces), and the tight-gap choices follow the scenario.
   /// The run's status from its parts' outcomes. `optimal` when the district's total was
   /// proven within `mipGap` (`DistrictGap`) and the user did not stop the run, even if parts
   /// were stopped for it or one reached the time limit (model.md's gap is the total's);
@@ -490,6 +496,9 @@ public enum RotationSolver {
     return partStopped ? .interrupted : (partTimeUp ? .timeLimit : .optimal)
   }
 
+  /// Solves one part to `mipGap`. `tight` says whether the scenario's gap is tight
+  /// (`Tuning.isTight`; by default judged from `mipGap`): the part's own gap may be smaller
+  /// (`partGap`, zone pieces), and the tight-gap choices follow the scenario.
   static func solvePart(
     _ m: SparseModel, incumbent: [Double]?, deadline: Date, mipGap: Double, tight: Bool? = nil, log: Bool,
     variant: Int = 0, exchange: IncumbentExchange? = nil,
@@ -1172,7 +1181,7 @@ enum Tuning {
   }
 
   /// The heuristic's work budget per call of its passes, in columns looked at
-  /// (`LocalSearch.improve`): 10 million, about two passes over the 50,000-staff district
+  /// (`LocalSearch.improve`): 10 million, about 1.9 passes over the 50,000-staff district
   /// scope's 5.2 million columns (about 9 s a pass on the benchmark machine). Below that the
   /// pass count decides. LUNGANG_HEURISTIC_WORK overrides it.
   static var heuristicWork: Int {

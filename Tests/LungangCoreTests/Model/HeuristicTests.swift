@@ -152,7 +152,7 @@ final class HeuristicTests: XCTestCase {
 
   /// The passes stop when their work budget (columns looked at) is spent, before the next
   /// person: none at 0, only the first mover at their own column count, and the whole
-  /// passes' plan with a budget they do not reach.
+  /// passes' plan with a budget they do not reach; a deadline cuts them, and they say so.
   func testPassesStopAtTheirWorkBudget() throws {
     let options = GeneratorOptions(staff: 1500, schools: 30, zones: 6, seed: 4)
     let district = try DistrictGenerator(options).generate()
@@ -168,6 +168,10 @@ final class HeuristicTests: XCTestCase {
     var none = base
     none.improve(movers, deadline: .distantFuture, maxPasses: 2, maxWork: 0)
     XCTAssertEqual(columns(none), columns(base))
+    // A deadline already past cuts them: nothing done, and they say so.
+    var late = base
+    XCTAssertFalse(late.improve(movers, deadline: .distantPast, maxPasses: 2))
+    XCTAssertEqual(columns(late), columns(base))
 
     // The first mover whose own try improves the plan (a move, or an exchange with someone),
     // and a budget of exactly the columns up to them: the passes make that try and stop,
@@ -184,7 +188,7 @@ final class HeuristicTests: XCTestCase {
     }
     let expected = try XCTUnwrap(afterFirst, "some mover improves the repaired plan")
     var upTo = base
-    upTo.improve(movers, deadline: .distantFuture, maxPasses: 2, maxWork: budget)
+    XCTAssertTrue(upTo.improve(movers, deadline: .distantFuture, maxPasses: 2, maxWork: budget), "not cut")
     XCTAssertEqual(columns(upTo), columns(expected))
     XCTAssertNotEqual(columns(upTo), columns(base))
 
