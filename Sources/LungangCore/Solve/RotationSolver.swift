@@ -242,6 +242,48 @@ public enum RotationSolver {
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns(mipGap: gap)
     // The total's gap over the parts' plans and bounds: proven, the parts still running stop.
     let districtGap = DistrictGap(parts: subs.count, constant: form.model.objectiveConstant, gap: gap)
+    // The flow relaxation's phase on part p (`FlowBound`), from its plan `plan`: the bound
+    // before GLPK's LP, which may not finish on very large parts, and plans from its
+    // assignments (a Lagrangian heuristic): a plan from the first assignment, then rounds of
+    // ascent each followed by a plan from the best assignment, while the phase lasts. Returns
+    // the best plan and the bound (nil when the flow gave none).
+    @Sendable func flowPhase(
+      _ p: Int, _ flow: inout FlowBound, from plan: [Double], say: ((String) -> Void)?
+    ) -> (plan: [Double], bound: Double?) {
+      let t = Date()
+      let phaseEnd = Date(
+        timeIntervalSinceNow: min(max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
+      let stop = { (shouldStop?() ?? false) || noPlan.isSet }
+      var best = plan
+      var bestValue = subs[p].objectiveValue(plan)
+      if flow.begin(plan: plan, deadline: phaseEnd) {
+        var planned: [Int32] = []
+        // Rounds end on the part's own state only (its gap, the ascent, the work budget),
+        // never on other parts', so that the plan does not depend on timing; the district's
+        // total is checked after the phase.
+        for round in 0..<Tuning.flowRounds where Date() < phaseEnd && !stop() {
+          // The first plan comes before any ascent: a better plan makes a closer target for
+          // the step sizes (the 50,000-staff district scope: 378,422 → 195,747).
+          if round > 0 {
+            _ = flow.ascend(target: bestValue, deadline: phaseEnd, maxSolves: Tuning.flowRoundSolves, shouldStop: stop)
+          }
+          if isWithinGap(bestValue, bound: flow.best, gap: partGap) { break }
+          guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
+          planned = flow.bestAssignment
+          let tp = Date()
+          let x = lagrangianPlan(p, planned, from: best)
+          let value = subs[p].objectiveValue(x)
+          let ok = subs[p].maxViolation(x) <= 1e-6
+          if ok && value < bestValue {
+            best = x
+            bestValue = value
+          }
+          say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
+        }
+      }
+      say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
+      return (best, flow.best.isFinite ? flow.best : nil)
+    }
     let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
     let schedule = Schedule(order: order, sizes: subs.map(\.columnCount), race: options.race)
@@ -285,56 +327,21 @@ public enum RotationSolver {
             cross = c
           }
         }
-        // Very large parts (`FlowBound`): the flow relaxation's bound before GLPK's LP, which
-        // may not finish there, and plans from its assignments (a Lagrangian heuristic): a
-        // plan from the first assignment, then rounds of ascent each followed by a plan from
-        // the best assignment, while the phase lasts. A plan the bound proves within the gap
-        // (the part's, or the district total's) is the part's result.
+        // Very large parts (`FlowBound`): the flow relaxation's phase before GLPK's LP. A plan
+        // its bound proves within the gap (the part's, or the district total's) is the part's
+        // result.
         var flowBound: Double?
         var flowRan = false
         if let groups, let plan = incumbent, subs[p].columnCount >= flowMin,
           var flow = FlowBound(subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd })
         {
-          let t = Date()
-          let phaseEnd = Date(
-            timeIntervalSinceNow: min(max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
-          let stop = { (shouldStop?() ?? false) || noPlan.isSet }
-          var best = plan
-          var bestValue = subs[p].objectiveValue(plan)
-          if flow.begin(plan: plan, deadline: phaseEnd) {
-            var planned: [Int32] = []
-            // Rounds end on the part's own state only (its gap, the ascent, the work
-            // budget), never on other parts', so that the plan does not depend on timing;
-            // the district's total is checked after the phase.
-            for round in 0..<Tuning.flowRounds where Date() < phaseEnd && !stop() {
-              // The first plan comes before any ascent: a better plan makes a closer target
-              // for the step sizes (the 50,000-staff district scope: 378,422 → 195,747).
-              if round > 0 {
-                _ = flow.ascend(target: bestValue, deadline: phaseEnd, maxSolves: Tuning.flowRoundSolves, shouldStop: stop)
-              }
-              if bestValue - flow.best <= partGap * max(1, abs(bestValue)) { break }
-              guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
-              planned = flow.bestAssignment
-              let tp = Date()
-              let x = lagrangianPlan(p, planned, from: best)
-              let value = subs[p].objectiveValue(x)
-              let ok = subs[p].maxViolation(x) <= 1e-6
-              if ok && value < bestValue {
-                best = x
-                bestValue = value
-              }
-              say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
-            }
-          }
-          if flow.best.isFinite { flowBound = flow.best }
-          incumbent = best
+          (incumbent, flowBound) = flowPhase(p, &flow, from: plan, say: say)
           flowRan = true
-          say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
         }
         let startValue = incumbent.map { subs[p].objectiveValue($0) }
         var r: PartResult
         if let fb = flowBound, let v = startValue,
-          v - fb <= partGap * max(1, abs(v)) || districtGap.record(p, objective: v, bound: fb)
+          isWithinGap(v, bound: fb, gap: partGap) || districtGap.record(p, objective: v, bound: fb)
         {
           r = PartResult(outcome: .optimal, values: incumbent, bound: fb, objective: v)
         } else {
@@ -462,6 +469,12 @@ public enum RotationSolver {
   /// bound for every p puts the total within g·Σ max(1, |v_p|) ≤ mipGap·max(1, |total|) for
   /// the values given; the solve passes the repaired plan's, an estimate, and warns if the
   /// total's gap still ends above mip_gap.
+  /// Whether a plan worth `value` is proven within `gap` by `bound`, relative to the plan as
+  /// model.md defines the gap: (value − bound) / max(1, |value|) ≤ gap.
+  static func isWithinGap(_ value: Double, bound: Double, gap: Double) -> Bool {
+    value - bound <= gap * max(1, abs(value))
+  }
+
   static func partGap(mipGap: Double, constant: Double, partValues: [Double]) -> Double {
     let total = constant + partValues.reduce(0, +)
     let parts = partValues.reduce(0) { $0 + max(1, abs($1)) }
@@ -608,7 +621,7 @@ public enum RotationSolver {
       // gap (the bound of a priced part is its Lagrangian bound, valid for every column).
       func provenWithinGap() -> Bool {
         guard let lb = lpBound, incumbent != nil else { return false }
-        return incumbentValue - lb <= mipGap * max(1, abs(incumbentValue))
+        return isWithinGap(incumbentValue, bound: lb, gap: mipGap)
       }
       func accept(_ v: [Double]?, _ what: String, _ t: Date) {
         guard let point = v.map(fromGLPK) else {
@@ -1085,7 +1098,7 @@ final class DistrictGap: @unchecked Sendable {
       total += v
       lower += w
     }
-    if total - lower <= gap * max(1, abs(total)) { proven = true }
+    if RotationSolver.isWithinGap(total, bound: lower, gap: gap) { proven = true }
     return proven
   }
   var isProven: Bool { lock.lock(); defer { lock.unlock() }; return proven }
