@@ -18,11 +18,34 @@ public struct LocalSearch: Sendable {
   var movedKeyFrom: [Int]
   var hasMovableTeacher: [Bool]
   var cadreMoved: Int
-  /// Per balance term, per section: current count (only terms with μ > 0).
-  var count: [[Int]]
-  /// Per person: the balance terms whose property it has at each stage [primary, junior].
-  var propTerms: [[[Int]]]
-  var partners: [[Int]]
+  /// Per balance term t and section k, at t · sections + k: current count (only terms with
+  /// μ > 0).
+  var count: [Int]
+  /// Per person i and stage g (primary 0, junior 1), the positions
+  /// `propStart[2i + g]..<propStart[2i + g + 1]` of `propList`: the balance terms whose
+  /// property i has when teaching at stage g, ascending.
+  let propStart: [Int32]
+  let propList: [Int32]
+  /// Per balance term: μ and P_g (`BalanceTerm.mean`, `.pupils`).
+  let termMean: [Double]
+  let termPupils: [Double]
+  /// Per section: its stage's raw value and its pupils.
+  let sectionStage: [Int]
+  let sectionPupils: [Int]
+  /// Per person i, `partnerList[partnerStart[i]..<partnerStart[i + 1]]`: the people i avoids.
+  let partnerStart: [Int32]
+  let partnerList: [Int32]
+  /// Per assignment column: the section it ends in (−1 for a cadre), its school, whether it
+  /// is its person's stay, its own cost (`RotationInstance.cost`) and its post (the teacher
+  /// post of the person's subject there, −1 without one; for a cadre the cadre post). Read
+  /// in every trial move, so kept in flat arrays: `inst.destinations[person][k]` costs two
+  /// dependent loads, and on the 50,000-staff district scope those cache misses were most
+  /// of `moveChange`'s time (perf, stop 16).
+  let colSection: [Int32]
+  let colSchool: [Int32]
+  let colStay: [Bool]
+  let colCost: [Double]
+  let colPost: [Int32]
   /// People ending at each teacher post / cadre post (persons with variables only).
   var occupants: [[Int]]
   var cadreOccupants: [[Int]]
@@ -92,26 +115,65 @@ public struct LocalSearch: Sendable {
     movedKeyFrom = movedFrom
     hasMovableTeacher = Array(repeating: false, count: inst.schools.count)
     cadreMoved = 0
-    count = terms.map { _ in Array(repeating: 0, count: inst.sections.count) }
-    propTerms = []
-    partners = Array(repeating: [], count: n)
+    count = Array(repeating: 0, count: terms.count * inst.sections.count)
+    termMean = terms.map(\.mean)
+    termPupils = terms.map(\.pupils)
+    sectionStage = inst.sections.map(\.stage.rawValue)
+    sectionPupils = inst.sections.map(\.pupils)
     occupants = Array(repeating: [], count: inst.teacherPosts.count)
     cadreOccupants = Array(repeating: [], count: inst.cadrePosts.count)
+    var partners: [[Int]] = Array(repeating: [], count: n)
     for (a, b) in inst.avoidPairs {
       partners[a].append(b)
       partners[b].append(a)
     }
-    propTerms.reserveCapacity(n)
+    var pStart: [Int32] = [0]
+    var pList: [Int32] = []
+    for list in partners {
+      pList += list.map { Int32($0) }
+      pStart.append(Int32(pList.count))
+    }
+    partnerStart = pStart
+    partnerList = pList
+    var tStart: [Int32] = [0]
+    var tList: [Int32] = []
+    tStart.reserveCapacity(2 * n + 1)
     for i in 0..<n {
       let p = inst.staff[i]
-      var byStage: [[Int]] = [[], []]
-      if p.role == .teacher {
-        for (t, term) in terms.enumerated() where term.before > 0 {
-          if term.indicator.holds(for: p, in: term.stage) { byStage[term.stage.rawValue].append(t) }
+      for g in 0..<2 {
+        if p.role == .teacher {
+          for (t, term) in terms.enumerated() where term.before > 0 && term.stage.rawValue == g {
+            if term.indicator.holds(for: p, in: term.stage) { tList.append(Int32(t)) }
+          }
         }
+        tStart.append(Int32(tList.count))
       }
-      propTerms.append(byStage)
     }
+    propStart = tStart
+    propList = tList
+    var cSection = Array(repeating: Int32(-1), count: form.assignCount)
+    var cSchool = cSection
+    var cPost = cSection
+    var cStay = Array(repeating: false, count: form.assignCount)
+    var cCost = Array(repeating: 0.0, count: form.assignCount)
+    for c in 0..<form.assignCount {
+      let i = Int(form.assignPerson[c])
+      let d = inst.destinations[i][Int(form.assignDestination[c])]
+      cSection[c] = Int32(d.section)
+      cSchool[c] = Int32(d.school)
+      cStay[c] = d.isStay
+      cCost[c] = inst.cost(d)
+      if isCadre[i] {
+        cPost[c] = Int32(d.school * 2 + (isPrincipal[i] ? 0 : 1))
+      } else if subjectOrdinal[i] >= 0 && d.section >= 0 {
+        cPost[c] = Int32(inst.teacherPostAt[d.section * RotationInstance.subjectCount + subjectOrdinal[i]])
+      }
+    }
+    colSection = cSection
+    colSchool = cSchool
+    colStay = cStay
+    colCost = cCost
+    colPost = cPost
     // Start: everyone at stay (or first allowed column).
     for i in 0..<n {
       let cols = form.columnsOf[i]
@@ -143,23 +205,32 @@ public struct LocalSearch: Sendable {
   }
 
   mutating func addOccupant(_ i: Int, _ c: Int) {
-    let d = dest(c)
+    let post = Int(colPost[c])
     if isCadre[i] {
-      cadreOccupants[cadreIndex(i, school: d.school)].append(i)
-    } else {
-      let tp = postIndex(i, section: d.section)
-      if tp >= 0 { occupants[tp].append(i) }
+      cadreOccupants[post].append(i)
+    } else if post >= 0 {
+      occupants[post].append(i)
     }
   }
   mutating func removeOccupant(_ i: Int, _ c: Int) {
-    let d = dest(c)
+    let post = Int(colPost[c])
     if isCadre[i] {
-      let k = cadreIndex(i, school: d.school)
-      if let at = cadreOccupants[k].firstIndex(of: i) { cadreOccupants[k].remove(at: at) }
-    } else {
-      let tp = postIndex(i, section: d.section)
-      if tp >= 0, let at = occupants[tp].firstIndex(of: i) { occupants[tp].remove(at: at) }
+      if let at = cadreOccupants[post].firstIndex(of: i) { cadreOccupants[post].remove(at: at) }
+    } else if post >= 0, let at = occupants[post].firstIndex(of: i) {
+      occupants[post].remove(at: at)
     }
+  }
+
+  /// Person i's balance terms at stage `stage` (positions into `propList`).
+  func propRange(_ i: Int, stage: Int) -> Range<Int> {
+    Int(propStart[2 * i + stage])..<Int(propStart[2 * i + stage + 1])
+  }
+
+  /// f_k(c) of balance term t (`BalanceTerm.value`, the same arithmetic).
+  func termValue(_ t: Int, count c: Int, pupils pk: Int) -> Double {
+    let mu = termMean[t]
+    let r = (100 * Double(c) / Double(pk) - mu) / mu
+    return 1e4 * (Double(pk) / termPupils[t]) * r * r
   }
 
   /// Adds (sign 1) or removes (sign −1) person i's contribution at a place.
@@ -175,7 +246,8 @@ public struct LocalSearch: Sendable {
         if isKey[i] { movedKeyFrom[inst.schoolOf[i]] += sign }
       }
       if section >= 0 {
-        for t in propTerms[i][inst.sections[section].stage.rawValue] { count[t][section] += sign }
+        let nSec = sectionStage.count
+        for k in propRange(i, stage: sectionStage[section]) { count[Int(propList[k]) * nSec + section] += sign }
       }
     }
   }
@@ -191,7 +263,7 @@ public struct LocalSearch: Sendable {
     return v
   }
 
-  func endSchool(_ i: Int) -> Int { col[i] >= 0 ? dest(col[i]).school : inst.schoolOf[i] }
+  func endSchool(_ i: Int) -> Int { col[i] >= 0 ? Int(colSchool[col[i]]) : inst.schoolOf[i] }
 
   /// Objective pieces that depend on one school's leavers.
   func schoolCost(_ j: Int, moved: Int, key: Int) -> Double {
@@ -207,12 +279,10 @@ public struct LocalSearch: Sendable {
   mutating func apply(_ i: Int, to c: Int) -> (Double, Int) {
     let old = col[i]
     let change = moveChange(i, to: c)
-    let d0 = dest(old)
-    let d1 = dest(c)
     removeOccupant(i, old)
-    place(i, section: d0.section, school: d0.school, moving: !d0.isStay, sign: -1)
+    place(i, section: Int(colSection[old]), school: Int(colSchool[old]), moving: !colStay[old], sign: -1)
     col[i] = c
-    place(i, section: d1.section, school: d1.school, moving: !d1.isStay, sign: 1)
+    place(i, section: Int(colSection[c]), school: Int(colSchool[c]), moving: !colStay[c], sign: 1)
     addOccupant(i, c)
     violations += change.1
     return change
@@ -223,13 +293,13 @@ public struct LocalSearch: Sendable {
   /// pass (no occupant lists edited).
   func moveChange(_ i: Int, to c: Int) -> (Double, Int) {
     let old = col[i]
-    let d0 = dest(old)
-    let d1 = dest(c)
-    var delta = inst.cost(d1) - inst.cost(d0)
+    let school0 = Int(colSchool[old])
+    let school1 = Int(colSchool[c])
+    var delta = colCost[c] - colCost[old]
     var dv = 0
     if isCadre[i] {
-      let k0 = cadreIndex(i, school: d0.school)
-      let k1 = cadreIndex(i, school: d1.school)
+      let k0 = Int(colPost[old])
+      let k1 = Int(colPost[c])
       if k0 != k1 {
         let cap0 = inst.cadrePosts[k0].current
         let cap1 = inst.cadrePosts[k1].current
@@ -238,15 +308,15 @@ public struct LocalSearch: Sendable {
         delta += w.shortage * Double(max(0, cap0 - (cadreCount[k0] - 1)) - max(0, cap0 - cadreCount[k0]))
         delta += w.shortage * Double(max(0, cap1 - (cadreCount[k1] + 1)) - max(0, cap1 - cadreCount[k1]))
       }
-      let m0 = d0.isStay ? 0 : 1
-      let m1 = d1.isStay ? 0 : 1
+      let m0 = colStay[old] ? 0 : 1
+      let m1 = colStay[c] ? 0 : 1
       if m0 != m1 {
         let req = inst.cadreQuotaRequired
         delta += w.cadreQuota * Double(max(0, req - (cadreMoved - m0 + m1)) - max(0, req - cadreMoved))
       }
     } else {
-      let tp0 = postIndex(i, section: d0.section)
-      let tp1 = postIndex(i, section: d1.section)
+      let tp0 = Int(colPost[old])
+      let tp1 = Int(colPost[c])
       if tp0 != tp1 {
         if tp0 >= 0 {
           let cap = inst.teacherPosts[tp0].cap
@@ -259,8 +329,8 @@ public struct LocalSearch: Sendable {
           delta += postCost(tp1, postCount[tp1] + 1) - postCost(tp1, postCount[tp1])
         }
       }
-      let m0 = d0.isStay ? 0 : 1
-      let m1 = d1.isStay ? 0 : 1
+      let m0 = colStay[old] ? 0 : 1
+      let m1 = colStay[c] ? 0 : 1
       if m0 != m1 {
         let j = inst.schoolOf[i]
         let mv = movedFrom[j]
@@ -271,24 +341,29 @@ public struct LocalSearch: Sendable {
         let lim = inst.outflowLimit[j]
         dv += max(0, mv + dm - lim) - max(0, mv - lim)
       }
-      if d0.section != d1.section {
-        for t in propTerms[i][inst.sections[d0.section].stage.rawValue] {
-          let pk = inst.sections[d0.section].pupils
-          let n0 = count[t][d0.section]
-          delta += w.balance * (terms[t].value(count: n0 - 1, pupils: pk) - terms[t].value(count: n0, pupils: pk))
+      let section0 = Int(colSection[old])
+      let section1 = Int(colSection[c])
+      if section0 != section1 {
+        let nSec = sectionStage.count
+        let pk0 = sectionPupils[section0]
+        for k in propRange(i, stage: sectionStage[section0]) {
+          let t = Int(propList[k])
+          let n0 = count[t * nSec + section0]
+          delta += w.balance * (termValue(t, count: n0 - 1, pupils: pk0) - termValue(t, count: n0, pupils: pk0))
         }
-        for t in propTerms[i][inst.sections[d1.section].stage.rawValue] {
-          let pk = inst.sections[d1.section].pupils
-          let n0 = count[t][d1.section]
-          delta += w.balance * (terms[t].value(count: n0 + 1, pupils: pk) - terms[t].value(count: n0, pupils: pk))
+        let pk1 = sectionPupils[section1]
+        for k in propRange(i, stage: sectionStage[section1]) {
+          let t = Int(propList[k])
+          let n0 = count[t * nSec + section1]
+          delta += w.balance * (termValue(t, count: n0 + 1, pupils: pk1) - termValue(t, count: n0, pupils: pk1))
         }
       }
     }
-    if d0.school != d1.school {
-      for q in partners[i] {
-        let e = endSchool(q)
-        if e == d0.school { dv -= 1 }
-        if e == d1.school { dv += 1 }
+    if school0 != school1 {
+      for k in Int(partnerStart[i])..<Int(partnerStart[i + 1]) {
+        let e = endSchool(Int(partnerList[k]))
+        if e == school0 { dv -= 1 }
+        if e == school1 { dv += 1 }
       }
     }
     return (delta, dv)
@@ -365,7 +440,7 @@ public struct LocalSearch: Sendable {
     var into: [Int: [Int]] = [:]
     for i in movers where !isCadre[i] {
       for c in form.columnsOf[i] {
-        let t = postIndex(i, section: dest(c).section)
+        let t = Int(colPost[c])
         if t >= 0 { into[t, default: []].append(c) }
       }
     }
@@ -383,11 +458,11 @@ public struct LocalSearch: Sendable {
             let b = Int(form.assignPerson[c])
             let cur = col[b]
             if cur == c { continue }
-            let u = postIndex(b, section: dest(cur).section)
+            let u = Int(colPost[cur])
             if u < 0 || parent[u] != nil { continue }
             // A stayer of a school at its outflow limit cannot leave: the chain would be
             // undone for the violation, and a longer one through another post may work.
-            if chainsRespectOutflow && dest(cur).isStay && !dest(c).isStay {
+            if chainsRespectOutflow && colStay[cur] && !colStay[c] {
               let school = inst.schoolOf[b]
               if movedFrom[school] >= inst.outflowLimit[school] { continue }
             }
@@ -476,7 +551,7 @@ public struct LocalSearch: Sendable {
     var overSchool = Set<Int>()
     for j in 0..<inst.schools.count where movedFrom[j] > inst.outflowLimit[j] { overSchool.insert(j) }
     if !overSchool.isEmpty {
-      for i in 0..<col.count where col[i] >= 0 && overSchool.contains(inst.schoolOf[i]) && !dest(col[i]).isStay {
+      for i in 0..<col.count where col[i] >= 0 && overSchool.contains(inst.schoolOf[i]) && !colStay[col[i]] {
         set.insert(i)
       }
     }
@@ -490,9 +565,7 @@ public struct LocalSearch: Sendable {
   /// Post slot of a column: teacher post index, or teacherPosts.count + cadre post index.
   func slot(of c: Int) -> Int {
     let i = Int(form.assignPerson[c])
-    let d = dest(c)
-    if isCadre[i] { return inst.teacherPosts.count + cadreIndex(i, school: d.school) }
-    return postIndex(i, section: d.section)
+    return isCadre[i] ? inst.teacherPosts.count + Int(colPost[c]) : Int(colPost[c])
   }
   func slotCount(_ s: Int) -> (count: Int, cap: Int) {
     let nT = inst.teacherPosts.count
@@ -570,22 +643,21 @@ public struct LocalSearch: Sendable {
     }
     // Exchanges: i goes to c; someone ending there goes to i's current place. i is moved
     // once per destination; each partner's move back is only tried (moveChange).
-    let here = dest(cur)
+    let here = isCadre[i] ? Int(colSchool[cur]) : Int(colSection[cur])
     for c in form.columnsOf[i] where c != cur {
       if over() { return false }
-      let there = dest(c)
+      let post = Int(colPost[c])
       let occ: [Int]
       if isCadre[i] {
-        occ = cadreOccupants[cadreIndex(i, school: there.school)]
+        occ = cadreOccupants[post]
       } else {
-        let tp = postIndex(i, section: there.section)
-        occ = tp >= 0 ? occupants[tp] : []
+        occ = post >= 0 ? occupants[post] : []
       }
       var moved: Double? = nil
       let v0 = violations
       for b in occ where b != i {
         let bcur = col[b]
-        guard let back = column(of: b, into: isCadre[i] ? here.school : here.section), back != bcur
+        guard let back = column(of: b, into: here), back != bcur
         else { continue }
         let d1: Double
         if let m = moved {
