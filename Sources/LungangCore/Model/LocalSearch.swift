@@ -46,6 +46,11 @@ public struct LocalSearch: Sendable {
   let colStay: [Bool]
   let colCost: [Double]
   let colPost: [Int32]
+  /// Per teacher post t, `columnsIntoPost[intoPostStart[t]..<intoPostStart[t + 1]]`: the
+  /// columns that end there, ascending (for the chains, `fillShortagesByChains`; built once
+  /// instead of a dictionary per pass).
+  let intoPostStart: [Int32]
+  let columnsIntoPost: [Int32]
   /// People ending at each teacher post / cadre post (persons with variables only).
   var occupants: [[Int]]
   var cadreOccupants: [[Int]]
@@ -174,6 +179,20 @@ public struct LocalSearch: Sendable {
     colStay = cStay
     colCost = cCost
     colPost = cPost
+    var intoStart = Array(repeating: Int32(0), count: inst.teacherPosts.count + 1)
+    for c in 0..<form.assignCount where !isCadre[Int(form.assignPerson[c])] && cPost[c] >= 0 {
+      intoStart[Int(cPost[c]) + 1] += 1
+    }
+    for t in 0..<inst.teacherPosts.count { intoStart[t + 1] += intoStart[t] }
+    var fill = intoStart
+    var into = Array(repeating: Int32(0), count: Int(intoStart[inst.teacherPosts.count]))
+    for c in 0..<form.assignCount where !isCadre[Int(form.assignPerson[c])] && cPost[c] >= 0 {
+      let t = Int(cPost[c])
+      into[Int(fill[t])] = Int32(c)
+      fill[t] += 1
+    }
+    intoPostStart = intoStart
+    columnsIntoPost = into
     // Start: everyone at stay (or first allowed column).
     for i in 0..<n {
       let cols = form.columnsOf[i]
@@ -436,16 +455,13 @@ public struct LocalSearch: Sendable {
   /// elsewhere does not change which chains are kept.
   mutating func fillShortagesByChains(_ movers: [Int], over: () -> Bool) -> Bool {
     let length = max(0, chainLength)
-    // Per teacher post: the columns (of these movers) that end there.
-    var into: [Int: [Int]] = [:]
-    for i in movers where !isCadre[i] {
-      for c in form.columnsOf[i] {
-        let t = Int(colPost[c])
-        if t >= 0 { into[t, default: []].append(c) }
-      }
-    }
+    // The columns of these movers that end at teacher post t.
+    var isMover = Array(repeating: false, count: inst.staff.count)
+    for i in movers { isMover[i] = true }
+    func into(_ t: Int) -> ArraySlice<Int32> { columnsIntoPost[Int(intoPostStart[t])..<Int(intoPostStart[t + 1])] }
     var kept = false
-    for short in into.keys.sorted() where postCount[short] < inst.teacherPosts[short].posts {
+    for short in 0..<inst.teacherPosts.count where postCount[short] < inst.teacherPosts[short].posts {
+      if !into(short).contains(where: { isMover[Int(form.assignPerson[Int($0)])] }) { continue }
       if over() { break }
       // parent[post] = (the post a person moves into from it, the column they take).
       var parent: [Int: (Int, Int)] = [short: (-1, -1)]
@@ -454,7 +470,8 @@ public struct LocalSearch: Sendable {
       for _ in 0..<length where end == nil {
         var next: [Int] = []
         for t in frontier where end == nil {
-          for c in into[t] ?? [] {
+          for c32 in into(t) where isMover[Int(form.assignPerson[Int(c32)])] {
+            let c = Int(c32)
             let b = Int(form.assignPerson[c])
             let cur = col[b]
             if cur == c { continue }
