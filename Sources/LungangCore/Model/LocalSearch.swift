@@ -55,7 +55,6 @@ public struct LocalSearch: Sendable {
   var occupants: [[Int]]
   var cadreOccupants: [[Int]]
   var violations = 0
-  let nS = RotationInstance.subjectCount
   /// The longest chain of moves used to fill a short post (`fillShortagesByChains`; 0: none).
   public var chainLength = LocalSearch.defaultChainLength
   /// Whether a chain skips a stayer of a school already at its outflow limit
@@ -168,11 +167,10 @@ public struct LocalSearch: Sendable {
       cSchool[c] = Int32(d.school)
       cStay[c] = d.isStay
       cCost[c] = inst.cost(d)
-      if isCadre[i] {
-        cPost[c] = Int32(d.school * 2 + (isPrincipal[i] ? 0 : 1))
-      } else if subjectOrdinal[i] >= 0 && d.section >= 0 {
-        cPost[c] = Int32(inst.teacherPostAt[d.section * RotationInstance.subjectCount + subjectOrdinal[i]])
-      }
+      cPost[c] = Int32(
+        isCadre[i]
+          ? Self.cadrePost(school: d.school, principal: isPrincipal[i])
+          : Self.teacherPost(inst, section: d.section, subjectOrdinal: subjectOrdinal[i]))
     }
     colSection = cSection
     colSchool = cSchool
@@ -215,13 +213,19 @@ public struct LocalSearch: Sendable {
   }
 
   func postIndex(_ i: Int, section: Int) -> Int {
-    let o = subjectOrdinal[i]
-    guard o >= 0, section >= 0 else { return -1 }
-    return inst.teacherPostAt[section * nS + o]
+    Self.teacherPost(inst, section: section, subjectOrdinal: subjectOrdinal[i])
   }
   func cadreIndex(_ i: Int, school: Int) -> Int {
-    school * 2 + (isPrincipal[i] ? 0 : 1)
+    Self.cadrePost(school: school, principal: isPrincipal[i])
   }
+  /// The teacher post of a subject (by ordinal; −1 without a subject) in section k, −1 when
+  /// there is none.
+  static func teacherPost(_ inst: RotationInstance, section k: Int, subjectOrdinal o: Int) -> Int {
+    guard o >= 0, k >= 0 else { return -1 }
+    return inst.teacherPostAt[k * RotationInstance.subjectCount + o]
+  }
+  /// The cadre post of school j's principals (or vice principals).
+  static func cadrePost(school j: Int, principal: Bool) -> Int { j * 2 + (principal ? 0 : 1) }
 
   mutating func addOccupant(_ i: Int, _ c: Int) {
     let post = Int(colPost[c])

@@ -38,6 +38,9 @@ public struct SolveOptions: Sendable {
   /// Parts with at least this many columns (and a start plan) get the flow relaxation's
   /// phase first (`FlowBound`); nil: the default (`Tuning.flowBoundMinColumns`).
   public var flowBoundMinColumns: Int?
+  /// Parts with at least this many columns keep the flow phase to the time limit and skip
+  /// GLPK when it reaches it; nil: the default (`Tuning.flowOnlyMinColumns`).
+  public var flowOnlyMinColumns: Int?
   public init() {}
 }
 
@@ -246,13 +249,23 @@ public enum RotationSolver {
     // before GLPK's LP, which may not finish on very large parts, and plans from its
     // assignments (a Lagrangian heuristic): a plan from the first assignment, then rounds of
     // ascent each followed by a plan from the best assignment, while the phase lasts. Returns
-    // the best plan and the bound (nil when the flow gave none).
+    // the best plan, the bound (nil when the flow gave none), and whether the time limit
+    // ended a flow-only phase (`Tuning.flowOnlyMinColumns`).
     @Sendable func flowPhase(
       _ p: Int, _ flow: inout FlowBound, from plan: [Double], say: ((String) -> Void)?
-    ) -> (plan: [Double], bound: Double?) {
+    ) -> (plan: [Double], bound: Double?, timeUp: Bool) {
       let t = Date()
-      let phaseEnd = Date(
-        timeIntervalSinceNow: min(max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
+      // A part too large for GLPK's LP in any useful time keeps the flow phase to the time
+      // limit; a round starts only while the time left holds one more like the last.
+      let flowOnly = subs[p].columnCount >= (options.flowOnlyMinColumns ?? Tuning.flowOnlyMinColumns)
+      let phaseEnd =
+        flowOnly
+        ? deadline
+        : Date(
+          timeIntervalSinceNow: min(
+            max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
+      var lastRound = 0.0
+      var timeUp = false
       let stop = { (shouldStop?() ?? false) || noPlan.isSet }
       var best = plan
       var bestValue = subs[p].objectiveValue(plan)
@@ -264,11 +277,22 @@ public enum RotationSolver {
         for round in 0..<Tuning.flowRounds where Date() < phaseEnd && !stop() {
           // The first plan comes before any ascent: a better plan makes a closer target for
           // the step sizes (the 50,000-staff district scope: 378,422 → 195,747).
+          let roundStart = Date()
+          if flowOnly && round > 1 && deadline.timeIntervalSinceNow < 1.25 * lastRound {
+            timeUp = true
+            break
+          }
+          defer { if round > 0 { lastRound = Date().timeIntervalSince(roundStart) } }
           if round > 0 {
             let target = flow.best + Tuning.flowTargetShare * (bestValue - flow.best)
             _ = flow.ascend(target: target, deadline: phaseEnd, maxSolves: Tuning.flowRoundSolves, shouldStop: stop)
           }
           if isWithinGap(bestValue, bound: flow.best, gap: partGap) { break }
+          // A plan made after the time limit would overrun it (about 15 s on that scope).
+          if flowOnly && Date() >= deadline {
+            timeUp = true
+            break
+          }
           guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
           planned = flow.bestAssignment
           let tp = Date()
@@ -283,7 +307,8 @@ public enum RotationSolver {
         }
       }
       say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
-      return (best, flow.best.isFinite ? flow.best : nil)
+      if flowOnly && Date() >= phaseEnd { timeUp = true }
+      return (best, flow.best.isFinite ? flow.best : nil, timeUp)
     }
     let progressThrottle = ProgressThrottle()
     let workers = max(1, min(threads, max(subs.count, 2)))
@@ -333,10 +358,11 @@ public enum RotationSolver {
         // result.
         var flowBound: Double?
         var flowRan = false
+        var flowTimeUp = false
         if let groups, let plan = incumbent, subs[p].columnCount >= flowMin,
           var flow = FlowBound(subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd })
         {
-          (incumbent, flowBound) = flowPhase(p, &flow, from: plan, say: say)
+          (incumbent, flowBound, flowTimeUp) = flowPhase(p, &flow, from: plan, say: say)
           flowRan = true
         }
         let startValue = incumbent.map { subs[p].objectiveValue($0) }
@@ -345,6 +371,10 @@ public enum RotationSolver {
           isWithinGap(v, bound: fb, gap: partGap) || districtGap.record(p, objective: v, bound: fb)
         {
           r = PartResult(outcome: .optimal, values: incumbent, bound: fb, objective: v)
+        } else if flowTimeUp, let fb = flowBound, let v = startValue {
+          // GLPK's LP would not finish in the time left (`Tuning.flowOnlyMinColumns`).
+          r = PartResult(
+            outcome: (shouldStop?() ?? false) ? .interrupted : .limit, values: incumbent, bound: fb, objective: v)
         } else {
           let partShouldStop = { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven }
           r = GLPK.runOnDedicatedThread {
@@ -1166,6 +1196,15 @@ enum Tuning {
   /// plan; the phase's time limit binds only on a slow machine or a huge part).
   static let flowRounds = 8
   static let flowRoundSolves = 40
+  /// Parts with at least this many columns keep the flow phase to the time limit and skip
+  /// GLPK when it reaches it: 2,000,000. On the 50,000-staff district scope (5.3 million
+  /// columns) GLPK's column generation after the phase changed neither plan nor bound, at
+  /// 180 s (two pricing rounds) nor at 600 s (seven, up to 110 s each), while a third flow
+  /// round raised the bound (stop 16). The 200,000-staff rung's largest part (641,091
+  /// columns) keeps its half-the-time phase. LUNGANG_FLOW_ONLY_MIN_COLUMNS overrides it.
+  static var flowOnlyMinColumns: Int {
+    ProcessInfo.processInfo.environment["LUNGANG_FLOW_ONLY_MIN_COLUMNS"].flatMap { Int($0) } ?? 2_000_000
+  }
   /// The ascent's target (the value its Polyak-type steps aim at) lies this share of the way
   /// from the bound to the part's plan: 0.5. The plan lies above the part's LP, the ceiling
   /// of the bound, so aiming at it makes steps too long: each costs more network simplex

@@ -144,6 +144,37 @@ final class FlowBoundTests: XCTestCase {
     XCTAssertLessThanOrEqual(try XCTUnwrap(loose.gap), 0.5)
   }
 
+  /// A part kept to the flow phase (`SolveOptions.flowOnlyMinColumns`): when the phase's
+  /// rounds end with time left the part goes on into GLPK and reaches the same optimum; when
+  /// the time limit ends the phase, the part's plan and flow bound are the result, with
+  /// status time_limit, a plan that keeps the hard rules and a bound below the optimum.
+  func testFlowOnlyPartsFallBackToGLPKOrEndAtTheTimeLimit() throws {
+    let options = GeneratorOptions(staff: 600, schools: 12, seed: 5)
+    let district = try DistrictGenerator(options).generate()
+    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    sc.rules.scope = .district
+    sc.solver.mipGap = 1e-6
+    var exactOptions = SolveOptions()
+    exactOptions.flowBoundMinColumns = .max
+    exactOptions.threads = 1
+    let exact = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: exactOptions)
+    XCTAssertEqual(exact.status, .optimal)
+    let z = try XCTUnwrap(exact.objective)
+    var flowOnly = exactOptions
+    flowOnly.flowBoundMinColumns = 0
+    flowOnly.flowOnlyMinColumns = 0
+    let fellBack = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: flowOnly)
+    XCTAssertEqual(fellBack.status, .optimal)
+    XCTAssertEqual(try XCTUnwrap(fellBack.objective), z, accuracy: 1e-6 * max(1, abs(z)))
+    XCTAssertGreaterThanOrEqual(fellBack.flowParts, 1, "the flow phase ran")
+    flowOnly.timeLimit = 1e-3
+    let cut = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: flowOnly)
+    XCTAssertEqual(cut.status, .timeLimit)
+    XCTAssertTrue(cut.evaluation?.violations.isEmpty ?? false)
+    XCTAssertGreaterThanOrEqual(try XCTUnwrap(cut.objective), z - 1e-6 * max(1, abs(z)))
+    XCTAssertLessThanOrEqual(try XCTUnwrap(cut.bound), z + 1e-6 * max(1, abs(z)))
+  }
+
   /// The district's gap is proven only once every part has a plan and a bound and the total
   /// is within mip_gap; a later, worse record of a part does not undo its better one.
   func testDistrictGapNeedsEveryPart() {
