@@ -453,19 +453,28 @@ public struct LocalSearch: Sendable {
   /// this when posts are full: a move into a short post leaves another short. Returns true
   /// if a chain was kept.
   ///
+  /// `movers` must be ascending, as `improve` passes them: the columns into a post are then
+  /// looked at in the order of the old per-pass index (movers ascending, each one's columns
+  /// ascending), which decides which chain is found first.
+  ///
   /// A chain stays within one part (`Decomposition`): a post it passes through holds fewer
   /// teachers than posts after the move out, so it has a shortage row linking every column
   /// into it. Acceptance looks at the chain's own violation change only, so a violation left
   /// elsewhere does not change which chains are kept.
   mutating func fillShortagesByChains(_ movers: [Int], over: () -> Bool) -> Bool {
     let length = max(0, chainLength)
-    // The columns of these movers that end at teacher post t.
+    // The columns of these movers that end at teacher post t (`into(t)` filtered by
+    // `isMover`), and the posts that have one: found from the movers' own columns, so that
+    // a part's call does not look at the other parts' posts.
     var isMover = Array(repeating: false, count: inst.staff.count)
-    for i in movers { isMover[i] = true }
+    var reached = Array(repeating: false, count: inst.teacherPosts.count)
+    for i in movers where !isCadre[i] {
+      isMover[i] = true
+      for c in form.columnsOf[i] where colPost[c] >= 0 { reached[Int(colPost[c])] = true }
+    }
     func into(_ t: Int) -> ArraySlice<Int32> { columnsIntoPost[Int(intoPostStart[t])..<Int(intoPostStart[t + 1])] }
     var kept = false
-    for short in 0..<inst.teacherPosts.count where postCount[short] < inst.teacherPosts[short].posts {
-      if !into(short).contains(where: { isMover[Int(form.assignPerson[Int($0)])] }) { continue }
+    for short in 0..<inst.teacherPosts.count where reached[short] && postCount[short] < inst.teacherPosts[short].posts {
       if over() { break }
       // parent[post] = (the post a person moves into from it, the column they take).
       var parent: [Int: (Int, Int)] = [short: (-1, -1)]

@@ -445,7 +445,8 @@ struct FlowBound {
 
   /// The volume algorithm (Barahona and Anbil, 2000): steps from the best multipliers along
   /// the subgradient of an average of the relaxation's minimizers, kept only when they raise
-  /// the bound; Polyak-type step sizes toward `target` (a plan's cost). Runs for `maxSolves`
+  /// the bound; Polyak-type step sizes toward `target` (between the bound and a plan's cost,
+  /// `Tuning.flowTargetShare`). Runs for `maxSolves`
   /// solves (a work budget: the same input takes the same steps), until the deadline, or
   /// until the step size vanishes; returns whether the bound rose.
   mutating func ascend(

@@ -74,6 +74,9 @@ public struct SolveOutcome: Sendable {
   public var pricedParts = 0
   /// Parts that got the flow relaxation's phase (`FlowBound`).
   public var flowParts = 0
+  /// Parts whose result is the flow phase's at the time limit, GLPK skipped
+  /// (`SolveOptions.flowOnlyMinColumns`).
+  public var flowOnlyParts = 0
   /// Why the hard rules admit no plan (status infeasible).
   public var reasons: [String] = []
   /// Notes for stderr (e.g. warnings found while building).
@@ -256,7 +259,7 @@ public enum RotationSolver {
     ) -> (plan: [Double], bound: Double?, timeUp: Bool) {
       let t = Date()
       // A part too large for GLPK's LP in any useful time keeps the flow phase to the time
-      // limit; a round starts only while the time left holds one more like the last.
+      // limit: the ascent runs to it, and a plan starts only while the time left holds one.
       let flowOnly = subs[p].columnCount >= (options.flowOnlyMinColumns ?? Tuning.flowOnlyMinColumns)
       let phaseEnd =
         flowOnly
@@ -264,7 +267,7 @@ public enum RotationSolver {
         : Date(
           timeIntervalSinceNow: min(
             max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
-      var lastRound = 0.0
+      var lastPlan = 0.0
       var timeUp = false
       let stop = { (shouldStop?() ?? false) || noPlan.isSet }
       var best = plan
@@ -273,29 +276,26 @@ public enum RotationSolver {
         var planned: [Int32] = []
         // Rounds end on the part's own state only (its gap, the ascent, the work budget),
         // never on other parts', so that the plan does not depend on timing; the district's
-        // total is checked after the phase.
+        // total is checked after the phase. Flow-only parts are the exception: their rounds
+        // run to the time limit, so how many fit depends on the machine's speed.
         for round in 0..<Tuning.flowRounds where Date() < phaseEnd && !stop() {
           // The first plan comes before any ascent: a better plan makes a closer target for
           // the step sizes (the 50,000-staff district scope: 378,422 → 195,747).
-          let roundStart = Date()
-          if flowOnly && round > 1 && deadline.timeIntervalSinceNow < 1.25 * lastRound {
-            timeUp = true
-            break
-          }
-          defer { if round > 0 { lastRound = Date().timeIntervalSince(roundStart) } }
           if round > 0 {
             let target = flow.best + Tuning.flowTargetShare * (bestValue - flow.best)
             _ = flow.ascend(target: target, deadline: phaseEnd, maxSolves: Tuning.flowRoundSolves, shouldStop: stop)
           }
           if isWithinGap(bestValue, bound: flow.best, gap: partGap) { break }
-          // A plan made after the time limit would overrun it (about 15 s on that scope).
-          if flowOnly && Date() >= deadline {
+          guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
+          // A plan that cannot end by the time limit would overrun it (about 15 s on that
+          // scope): no plan is started with less time left than the last one took.
+          if flowOnly && deadline.timeIntervalSinceNow < lastPlan {
             timeUp = true
             break
           }
-          guard Tuning.flowPlan, flow.bestAssignment != planned, !stop() else { continue }
           planned = flow.bestAssignment
           let tp = Date()
+          defer { lastPlan = Date().timeIntervalSince(tp) }
           let x = lagrangianPlan(p, planned, from: best)
           let value = subs[p].objectiveValue(x)
           let ok = subs[p].maxViolation(x) <= 1e-6
@@ -375,6 +375,7 @@ public enum RotationSolver {
           // GLPK's LP would not finish in the time left (`Tuning.flowOnlyMinColumns`).
           r = PartResult(
             outcome: (shouldStop?() ?? false) ? .interrupted : .limit, values: incumbent, bound: fb, objective: v)
+          r.flowOnly = true
         } else {
           let partShouldStop = { (shouldStop?() ?? false) || race.isSettled || noPlan.isSet || districtGap.isProven }
           r = GLPK.runOnDedicatedThread {
@@ -432,6 +433,7 @@ public enum RotationSolver {
       guard let r = results.get(p) else { anyMissing = true; continue }
       if r.priced { out.pricedParts += 1 }
       if r.flow { out.flowParts += 1 }
+      if r.flowOnly { out.flowOnlyParts += 1 }
       switch r.outcome {
       case .infeasible: infeasibleParts.append(p)
       case .limit: timeUp = true
@@ -526,6 +528,8 @@ public enum RotationSolver {
     var rowDuals: [Double]? = nil
     /// Got the flow relaxation's phase first.
     var flow = false
+    /// Its result is the flow phase's at the time limit (GLPK skipped).
+    var flowOnly = false
   }
 
   /// The run's status from its parts' outcomes. `optimal` when the district's total was
@@ -1183,7 +1187,8 @@ enum Tuning {
     ProcessInfo.processInfo.environment["LUNGANG_ZONE_SPLIT_MIN_COLUMNS"].flatMap { Int($0) } ?? 150_000
   }
   /// Parts with at least this many columns get the flow relaxation's bound (`FlowBound`)
-  /// before GLPK's LP, for `flowBoundShare` of the time left, at most `flowBoundMaxSeconds`.
+  /// before GLPK's LP, for `flowBoundShare` of the time left, at most `flowBoundMaxSeconds`
+  /// (parts of `flowOnlyMinColumns` or more: to the time limit).
   /// LUNGANG_FLOW_BOUND_MIN_COLUMNS overrides the size.
   static var flowBoundMinColumns: Int {
     ProcessInfo.processInfo.environment["LUNGANG_FLOW_BOUND_MIN_COLUMNS"].flatMap { Int($0) } ?? 400_000

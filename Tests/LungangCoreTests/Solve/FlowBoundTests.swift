@@ -167,9 +167,11 @@ final class FlowBoundTests: XCTestCase {
     XCTAssertEqual(fellBack.status, .optimal)
     XCTAssertEqual(try XCTUnwrap(fellBack.objective), z, accuracy: 1e-6 * max(1, abs(z)))
     XCTAssertGreaterThanOrEqual(fellBack.flowParts, 1, "the flow phase ran")
+    XCTAssertEqual(fellBack.flowOnlyParts, 0, "its rounds ended with time left: GLPK went on")
     flowOnly.timeLimit = 1e-3
     let cut = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: flowOnly)
     XCTAssertEqual(cut.status, .timeLimit)
+    XCTAssertGreaterThanOrEqual(cut.flowOnlyParts, 1, "the time limit ended the phase: GLPK skipped")
     XCTAssertTrue(cut.evaluation?.violations.isEmpty ?? false)
     XCTAssertGreaterThanOrEqual(try XCTUnwrap(cut.objective), z - 1e-6 * max(1, abs(z)))
     XCTAssertLessThanOrEqual(try XCTUnwrap(cut.bound), z + 1e-6 * max(1, abs(z)))
