@@ -27,9 +27,13 @@ public struct BalanceTerm: Sendable {
 
   /// f_k(c) = 10⁴·(P_k/P_g)·((100c/P_k − μ)/μ)², the section's share of B_g,m.
   public func value(count c: Int, pupils pk: Int) -> Double {
-    let mu = mean
+    Self.value(count: c, pupils: pk, mean: mean, stagePupils: pupils)
+  }
+
+  /// f_k(c) from the term's μ and P_g (for callers that keep them in flat arrays).
+  static func value(count c: Int, pupils pk: Int, mean mu: Double, stagePupils: Double) -> Double {
     let r = (100 * Double(c) / Double(pk) - mu) / mu
-    return 1e4 * (Double(pk) / pupils) * r * r
+    return 1e4 * (Double(pk) / stagePupils) * r * r
   }
 }
 

@@ -198,7 +198,7 @@ public struct LocalSearch: Sendable {
         place(i, section: inst.sectionOf[i], school: inst.schoolOf[i], moving: false, sign: 1)
         continue
       }
-      let c = cols.first { inst.destinations[i][Int(form.assignDestination[$0])].isStay } ?? cols.lowerBound
+      let c = cols.first { colStay[$0] } ?? cols.lowerBound
       col[i] = c
       if inst.staff[i].role == .teacher { hasMovableTeacher[inst.schoolOf[i]] = true }
       let d = dest(c)
@@ -249,11 +249,9 @@ public struct LocalSearch: Sendable {
     Int(propStart[2 * i + stage])..<Int(propStart[2 * i + stage + 1])
   }
 
-  /// f_k(c) of balance term t (`BalanceTerm.value`, the same arithmetic).
+  /// f_k(c) of balance term t (`BalanceTerm.value`).
   func termValue(_ t: Int, count c: Int, pupils pk: Int) -> Double {
-    let mu = termMean[t]
-    let r = (100 * Double(c) / Double(pk) - mu) / mu
-    return 1e4 * (Double(pk) / termPupils[t]) * r * r
+    BalanceTerm.value(count: c, pupils: pk, mean: termMean[t], stagePupils: termPupils[t])
   }
 
   /// Adds (sign 1) or removes (sign −1) person i's contribution at a place.

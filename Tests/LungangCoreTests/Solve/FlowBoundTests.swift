@@ -115,23 +115,14 @@ final class FlowBoundTests: XCTestCase {
   /// same optimum at a tight gap (the phase only adds a bound and plans); at a loose gap the
   /// flow phase's plan and bound prove the total and end the solve, with a valid bound.
   func testSolveWithTheFlowPhase() throws {
-    let options = GeneratorOptions(staff: 600, schools: 12, seed: 5)
-    let district = try DistrictGenerator(options).generate()
-    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
-    sc.rules.scope = .district
-    sc.solver.mipGap = 1e-6
-    var without = SolveOptions()
-    without.flowBoundMinColumns = .max
-    without.threads = 1
+    let (district, scenario, without, exact) = try districtScopeSolvedWithoutTheFlowPhase()
+    var sc = scenario
+    let z = try XCTUnwrap(exact.objective)
     var with = without
     with.flowBoundMinColumns = 0
-    let exact = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: without)
-    XCTAssertEqual(exact.status, .optimal)
-    let z = try XCTUnwrap(exact.objective)
     let flowed = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: with)
     XCTAssertEqual(flowed.status, .optimal)
     XCTAssertEqual(try XCTUnwrap(flowed.objective), z, accuracy: 1e-6 * max(1, abs(z)))
-    XCTAssertEqual(exact.flowParts, 0)
     XCTAssertGreaterThanOrEqual(flowed.flowParts, 1, "the flow phase ran")
     XCTAssertTrue(flowed.evaluation?.violations.isEmpty ?? false)
     sc.solver.mipGap = 0.5
@@ -149,16 +140,7 @@ final class FlowBoundTests: XCTestCase {
   /// the time limit ends the phase, the part's plan and flow bound are the result, with
   /// status time_limit, a plan that keeps the hard rules and a bound below the optimum.
   func testFlowOnlyPartsFallBackToGLPKOrEndAtTheTimeLimit() throws {
-    let options = GeneratorOptions(staff: 600, schools: 12, seed: 5)
-    let district = try DistrictGenerator(options).generate()
-    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
-    sc.rules.scope = .district
-    sc.solver.mipGap = 1e-6
-    var exactOptions = SolveOptions()
-    exactOptions.flowBoundMinColumns = .max
-    exactOptions.threads = 1
-    let exact = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: exactOptions)
-    XCTAssertEqual(exact.status, .optimal)
+    let (district, sc, exactOptions, exact) = try districtScopeSolvedWithoutTheFlowPhase()
     let z = try XCTUnwrap(exact.objective)
     var flowOnly = exactOptions
     flowOnly.flowBoundMinColumns = 0
@@ -175,6 +157,23 @@ final class FlowBoundTests: XCTestCase {
     XCTAssertTrue(cut.evaluation?.violations.isEmpty ?? false)
     XCTAssertGreaterThanOrEqual(try XCTUnwrap(cut.objective), z - 1e-6 * max(1, abs(z)))
     XCTAssertLessThanOrEqual(try XCTUnwrap(cut.bound), z + 1e-6 * max(1, abs(z)))
+  }
+
+  /// A generated 600-staff district with the whole district open at gap 1e-6, the options
+  /// that keep the flow phase off (one thread), and its solve with them (checked optimal).
+  private func districtScopeSolvedWithoutTheFlowPhase() throws -> (District, Scenario, SolveOptions, SolveOutcome) {
+    let options = GeneratorOptions(staff: 600, schools: 12, seed: 5)
+    let district = try DistrictGenerator(options).generate()
+    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    sc.rules.scope = .district
+    sc.solver.mipGap = 1e-6
+    var without = SolveOptions()
+    without.flowBoundMinColumns = .max
+    without.threads = 1
+    let exact = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: without)
+    XCTAssertEqual(exact.status, .optimal)
+    XCTAssertEqual(exact.flowParts, 0)
+    return (district, sc, without, exact)
   }
 
   /// The district's gap is proven only once every part has a plan and a bound and the total
