@@ -496,18 +496,18 @@ public enum RotationSolver {
     return out
   }
 
-  /// The gap each part is solved to so that the total is within `mipGap`: mip_gap itself
-  /// unless the parts' values (each counted as at least 1) add up to more than the total
-  /// (the constant plus the parts), then in proportion. Part p within g·max(1, |v_p|) of its
-  /// bound for every p puts the total within g·Σ max(1, |v_p|) ≤ mipGap·max(1, |total|) for
-  /// the values given; the solve passes the repaired plan's, an estimate, and warns if the
-  /// total's gap still ends above mip_gap.
   /// Whether a plan worth `value` is proven within `gap` by `bound`, relative to the plan as
   /// model.md defines the gap: (value − bound) / max(1, |value|) ≤ gap.
   static func isWithinGap(_ value: Double, bound: Double, gap: Double) -> Bool {
     value - bound <= gap * max(1, abs(value))
   }
 
+  /// The gap each part is solved to so that the total is within `mipGap`: mip_gap itself
+  /// unless the parts' values (each counted as at least 1) add up to more than the total
+  /// (the constant plus the parts), then in proportion. Part p within g·max(1, |v_p|) of its
+  /// bound for every p puts the total within g·Σ max(1, |v_p|) ≤ mipGap·max(1, |total|) for
+  /// the values given; the solve passes the repaired plan's, an estimate, and warns if the
+  /// total's gap still ends above mip_gap.
   static func partGap(mipGap: Double, constant: Double, partValues: [Double]) -> Double {
     let total = constant + partValues.reduce(0, +)
     let parts = partValues.reduce(0) { $0 + max(1, abs($1)) }
