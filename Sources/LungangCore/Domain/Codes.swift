@@ -95,12 +95,20 @@ public struct GeoPoint: Sendable, Hashable {
 
   /// Great-circle distance in km by the haversine formula on a sphere of `earthRadiusKm`.
   public func distanceKm(to other: GeoPoint) -> Double {
+    distanceKm(to: other, cosLat: GeoPoint.cosLat(self), otherCosLat: GeoPoint.cosLat(other))
+  }
+
+  /// `distanceKm(to:)` with both latitudes' cosines given (`cosLat`), the same to the bit.
+  func distanceKm(to other: GeoPoint, cosLat c0: Double, otherCosLat c1: Double) -> Double {
     let rad = Double.pi / 180
     let dLat = (other.lat - lat) * rad
     let dLon = (other.lon - lon) * rad
     let sLat = sin(dLat / 2)
     let sLon = sin(dLon / 2)
-    let a = sLat * sLat + cos(lat * rad) * cos(other.lat * rad) * sLon * sLon
+    let a = sLat * sLat + c0 * c1 * sLon * sLon
     return 2 * GeoPoint.earthRadiusKm * asin(min(1, a.squareRoot()))
   }
+
+  /// The cosine of a point's latitude.
+  static func cosLat(_ p: GeoPoint) -> Double { cos(p.lat * (Double.pi / 180)) }
 }

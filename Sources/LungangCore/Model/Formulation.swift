@@ -37,6 +37,22 @@ public struct Formulation: Sendable {
   public private(set) var balanceForm = BalanceForm.segment
   /// Per person: range of its `assign` columns (empty for those without variables).
   public var columnsOf: [Range<Int>] = []
+  /// Per teacher post (`inst.teacherPosts`): its cap and shortage rows (-1 where absent),
+  /// and the heads short whatever happens, charged in the objective constant (no column
+  /// enters the post).
+  public var teacherPostRows: [PostRows] = []
+  /// Per cadre post (`inst.cadrePosts`), the same.
+  public var cadrePostRows: [PostRows] = []
+  /// The rows of one post.
+  public struct PostRows: Sendable {
+    public var cap = -1
+    public var shortage = -1
+    public var charged = 0
+  }
+  /// The `count` row of each indicator (ordinal in `Indicator.allCases`) and section, by
+  /// indicator · sections + section; -1 where the count cannot change (or the form is not
+  /// the segment form).
+  public var countRowAt: [Int] = []
   /// Rows below this index are the transportation core: `one`, and the `post` and `shortage`
   /// rows of teacher and cadre posts (`FlowBound` keeps them and relaxes the rest).
   public var transportationRowsEnd = 0
@@ -140,29 +156,35 @@ public struct Formulation: Sendable {
     // Rule 2: cap row A ≤ cap and shortage row short + A ≥ posts, with A = fixed + Σ columns.
     func addPostRows(
       _ tag: String, rowPrefix: String, fixed: Int, cols: [Int], cap: Int, posts: Int
-    ) {
+    ) -> PostRows {
+      var rows = PostRows()
       if fixed + cols.count > cap {
-        model.addRow(nm("\(rowPrefix)post_\(tag)"), cols.map { ($0, 1.0) }, upper: Double(cap - fixed))
+        rows.cap = model.addRow(nm("\(rowPrefix)post_\(tag)"), cols.map { ($0, 1.0) }, upper: Double(cap - fixed))
       }
-      guard posts > fixed else { return }
+      guard posts > fixed else { return rows }
       let gap = Double(posts - fixed)
       if cols.isEmpty {
         model.objectiveConstant += w.shortage * gap
+        rows.charged = posts - fixed
       } else {
         let s = model.addColumn(
           nm("short_\(tag)"), lower: 0, upper: gap, integer: false, cost: w.shortage)
-        model.addRow(nm("\(rowPrefix)shortage_\(tag)"), [(s, 1.0)] + cols.map { ($0, 1.0) }, lower: gap)
+        rows.shortage = model.addRow(
+          nm("\(rowPrefix)shortage_\(tag)"), [(s, 1.0)] + cols.map { ($0, 1.0) }, lower: gap)
       }
+      return rows
     }
     for (t, post) in inst.teacherPosts.enumerated() {
-      addPostRows(
-        "k\(post.section)_\(post.subject.rawValue)", rowPrefix: "", fixed: fixedTeachers[t],
-        cols: postColumns[t], cap: post.cap, posts: post.posts)
+      teacherPostRows.append(
+        addPostRows(
+          "k\(post.section)_\(post.subject.rawValue)", rowPrefix: "", fixed: fixedTeachers[t],
+          cols: postColumns[t], cap: post.cap, posts: post.posts))
     }
     for (c, post) in inst.cadrePosts.enumerated() {
-      addPostRows(
-        "j\(post.school)_\(post.role.code)", rowPrefix: "c", fixed: fixedCadres[c],
-        cols: cadreColumns[c], cap: post.current, posts: post.current)
+      cadrePostRows.append(
+        addPostRows(
+          "j\(post.school)_\(post.role.code)", rowPrefix: "c", fixed: fixedCadres[c],
+          cols: cadreColumns[c], cap: post.current, posts: post.current))
     }
     transportationRowsEnd = model.rowCount
 
@@ -276,8 +298,10 @@ public struct Formulation: Sendable {
     var freePosts = Array(repeating: 0, count: inst.sections.count)
     for post in inst.teacherPosts { freePosts[post.section] += post.cap - post.current }
     // Balance: exact secant epigraph of each section's convex term over its reachable range.
+    countRowAt = Array(repeating: -1, count: Indicator.allCases.count * inst.sections.count)
     for term in inst.balanceTerms() where term.before > 0 {
       let tag = "\(term.stage.code)_\(term.indicator.rawValue)"
+      let indicatorOrdinal = Indicator.allCases.firstIndex(of: term.indicator) ?? 0
       var fixed = Array(repeating: 0, count: inst.sections.count)
       var cols = Array(repeating: [Int](), count: inst.sections.count)
       for i in 0..<n where inst.staff[i].role == .teacher {
@@ -317,7 +341,10 @@ public struct Formulation: Sendable {
         // [current − limit, current + free + limit] as well as [fixed, fixed + candidates].
         let limit = inst.outflowLimit[inst.sections[k].school]
         let loBound = max(fixed[k], current[k] - limit)
-        let hi = min(fixed[k] + cols[k].count, current[k] + freePosts[k] + limit)
+        // With candidates only, the range the allowed destinations reach: pricing may add
+        // the others' columns to the count (`CandidatePricing`).
+        let candidates = inst.isRestricted ? inst.allowedHolders[indicatorOrdinal * inst.sections.count + k] : cols[k].count
+        let hi = min(fixed[k] + candidates, current[k] + freePosts[k] + limit)
         let lo = min(loBound, hi)
         if hi == lo {
           model.objectiveConstant += w.balance * term.value(count: lo, pupils: pk)
@@ -337,6 +364,7 @@ public struct Formulation: Sendable {
             nm("count_\(tag)_k\(k)"), steps.map { ($0, 1.0) } + cols[k].map { ($0, -1.0) },
             lower: Double(fixed[k] - lo), upper: Double(fixed[k] - lo))
           segmentRows.append((row, steps))
+          countRowAt[indicatorOrdinal * inst.sections.count + k] = row
           continue
         }
         let c = model.addColumn(

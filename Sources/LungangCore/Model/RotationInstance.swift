@@ -76,12 +76,28 @@ public struct RotationInstance: Sendable {
   /// Allowed destinations for each movable person, stay first (empty for the others).
   /// A movable person with only the stay destination cannot move.
   public let destinations: [[Destination]]
-  /// Allowed destinations (staying included) counted before building stopped; when over
+  /// Destinations in `destinations` (staying included); when over
   /// `RotationInstance.maxDestinations` the model is too large for this machine and
   /// `destinations` is left empty (`isTooLarge`).
   public let destinationCount: Int
   /// True when the assignment columns would not fit in memory: nothing can be solved.
   public var isTooLarge: Bool { destinationCount > RotationInstance.maxDestinations }
+  /// Allowed destinations by the rules, staying included (at least `destinationCount`; an
+  /// upper estimate when no person's list is restricted and they are many).
+  public let allowedDestinationCount: Int
+  /// When every allowed destination would not fit in memory: each person's list keeps
+  /// staying and at most this many moves, the cheapest (`restrictToCandidates`); nil when
+  /// every allowed destination is in `destinations`. Plans stay within the rules; the
+  /// solver's bound prices the destinations left out (`CandidatePricing`).
+  public let candidateMoves: Int?
+  /// True when some person's `destinations` leave out allowed destinations.
+  public var isRestricted: Bool { candidateMoves != nil }
+  /// The rules that give each person's allowed destinations.
+  let allowedDestinations: AllowedDestinations
+  /// With candidates only: per indicator ordinal (`Indicator.allCases`) · sections + section,
+  /// the movable teachers allowed into the section (not only as candidates) who hold the
+  /// indicator there; the balance term's reachable ranges use it. Empty otherwise.
+  let allowedHolders: [Int]
   /// At most this many assignment columns are built: about one per kilobyte of physical
   /// memory (a model takes about 0.9 KB per column with GLPK's copy; 5.2 million columns
   /// peaked at 4.7 GB).
@@ -89,6 +105,13 @@ public struct RotationInstance: Sendable {
   public static let maxDestinations: Int = {
     if let v = ProcessInfo.processInfo.environment["LUNGANG_MAX_COLUMNS"], let n = Int(v), n > 0 { return n }
     return max(1_000_000, Int(ProcessInfo.processInfo.physicalMemory / 1024))
+  }()
+
+  /// A restricted instance keeps about this many columns (candidates included), at most
+  /// `maxDestinations`. `LUNGANG_CANDIDATE_COLUMNS` in the environment overrides it.
+  public static let candidateColumns: Int = {
+    if let v = ProcessInfo.processInfo.environment["LUNGANG_CANDIDATE_COLUMNS"], let n = Int(v), n > 0 { return n }
+    return 3_000_000
   }()
 
   /// E_j: eligible teachers per school.
@@ -114,8 +137,9 @@ public struct RotationInstance: Sendable {
   /// Ordinal of a subject in `Subject.allCases`.
   public static func ordinal(_ s: Subject) -> Int { subjectOrdinal[s] ?? 0 }
 
-  /// Derives all facts; the district must already be valid.
-  public init(district: District, scenario: Scenario) {
+  /// Derives all facts; the district must already be valid. `candidatesPerPerson` keeps at
+  /// most that many moves per person even when every allowed destination would fit (tests).
+  public init(district: District, scenario: Scenario, candidatesPerPerson: Int? = nil) {
     self.district = district
     self.scenario = scenario
     let rules = scenario.rules
@@ -244,57 +268,46 @@ public struct RotationInstance: Sendable {
       scopeOf.append(set.filter { $0 != j })
     }
 
-    // Allowed destinations.
+    // Allowed destinations: every one, or, when they would not fit in memory (or
+    // `candidatesPerPerson` asks), each person's cheapest candidates (`restrictToCandidates`).
+    var teacherCap = Array(repeating: 0, count: secs.count * nS)
+    for (k, t) in tpAt.enumerated() where t >= 0 { teacherCap[k] = tposts[t].cap }
+    let rulesOfDestinations = AllowedDestinations(
+      rules: rules, wishMiss: weights.wishMiss, staff: staff, schools: schools, schoolIndex: si,
+      schoolOf: schoolOf, sectionOf: sectionOf, sectionAt: secAt, teacherCap: teacherCap,
+      cadreCurrent: cadreCurrent, scopeOf: scopeOf)
+    allowedDestinations = rulesOfDestinations
+    // Candidates when an upper estimate of the count is over the limit; all of them when
+    // the exact count, found on the way, is not.
+    let movers = staff.indices.filter { movable[$0] }
     var dests = Array(repeating: [Destination](), count: staff.count)
-    var built = 0
-    for (i, p) in staff.enumerated() where movable[i] {
-      if built > RotationInstance.maxDestinations { break }
-      let j0 = schoolOf[i]
-      var rank: [Int: Int] = [:]
-      for (r, w) in p.wishes.enumerated() {
-        if let wj = si[w], rank[wj] == nil { rank[wj] = r + 1 }
+    var restricted: (moves: Int, holders: [Int])?
+    var allowedTotal = movers.reduce(0) { $0 + rulesOfDestinations.countAtMost($1) }
+    if allowedTotal > RotationInstance.maxDestinations || candidatesPerPerson != nil {
+      let moves =
+        candidatesPerPerson
+        ?? max(
+          1, (min(RotationInstance.candidateColumns, RotationInstance.maxDestinations) - movers.count)
+            / max(1, movers.count))
+      let chosen = RotationInstance.restrictToCandidates(
+        movers, rulesOfDestinations, moves: moves, weights: weights, sections: secs)
+      allowedTotal = chosen.allowed
+      if candidatesPerPerson != nil || allowedTotal > RotationInstance.maxDestinations {
+        dests = chosen.destinations
+        restricted = (moves, chosen.holders)
       }
-      let gaveWishes = !p.wishes.isEmpty
-      let past = Set(p.pastSchools.compactMap { si[$0] })
-      var list: [Destination] = []
-      let stayKm = RotationInstance.km(p.home, schools[j0].location)
-      list.append(
-        Destination(
-          school: j0, section: p.role.isCadre ? -1 : sectionOf[i], isStay: true,
-          wishRank: nil, km: stayKm, wishCost: 0))
-      for j in scopeOf[j0] {
-        if past.contains(j) { continue }
-        if rules.wishesOnly && gaveWishes && rank[j] == nil { continue }
-        let km = RotationInstance.km(p.home, schools[j].location)
-        if let limit = rules.maxCommuteKm, let d = km, d > limit { continue }
-        let wishCost = rank[j].map { Double($0 - 1) } ?? (gaveWishes ? weights.wishMiss : 0)
-        if p.role.isCadre {
-          let cur = cadreCurrent[j * 2 + (p.role == .principal ? 0 : 1)]
-          if cur <= 0 { continue }
-          list.append(
-            Destination(
-              school: j, section: -1, isStay: false, wishRank: rank[j], km: km, wishCost: wishCost))
-        } else {
-          guard let g0 = p.stage, let sub = p.subject else { continue }
-          if p.isKey && rules.keyToSameOrWeaker && schools[j].tier < schools[j0].tier { continue }
-          let cert = p.certifiedStage ?? g0
-          for g in Stage.allCases {
-            if g > cert { continue }
-            if rules.sameStage && g != g0 { continue }
-            let k = secAt[j][g.rawValue]
-            if k < 0 { continue }
-            let tp = tpAt[k * nS + RotationInstance.ordinal(sub)]
-            if tp < 0 || tposts[tp].cap <= 0 { continue }
-            list.append(
-              Destination(
-                school: j, section: k, isStay: false, wishRank: rank[j], km: km,
-                wishCost: wishCost))
-          }
-        }
-      }
-      built += list.count
-      dests[i] = list
     }
+    if restricted == nil {
+      for i in movers {
+        var list: [Destination] = []
+        rulesOfDestinations.forEach(i) { list.append($0) }
+        dests[i] = list
+      }
+    }
+    allowedDestinationCount = allowedTotal
+    candidateMoves = restricted?.moves
+    allowedHolders = restricted?.holders ?? []
+    let built = dests.reduce(0) { $0 + $1.count }
     destinationCount = built
     destinations = built > RotationInstance.maxDestinations ? Array(repeating: [], count: staff.count) : dests
 
@@ -309,6 +322,108 @@ public struct RotationInstance: Sendable {
       }
     }
     avoidPairs = pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xffff_ffff)) }
+  }
+
+  /// Each mover's destinations restricted to staying and the `moves` cheapest moves (ties in
+  /// list order), kept in list order. Then every post that some mover may enter but no
+  /// candidate does gets its cheapest one back (the first mover's on ties): a post's shortage
+  /// row, which pricing needs, exists only with a column into it. Also counts, per indicator
+  /// and section, the allowed (not only candidate) holders that may enter.
+  static func restrictToCandidates(
+    _ movers: [Int], _ allowed: AllowedDestinations, moves: Int, weights: Weights, sections: [Section]
+  ) -> (destinations: [[Destination]], holders: [Int], allowed: Int) {
+    let nS = subjectCount
+    let indicators = Indicator.allCases
+    var holders = Array(repeating: 0, count: indicators.count * sections.count)
+    var dests = Array(repeating: [Destination](), count: allowed.staff.count)
+    // Posts by section · nS + subject ordinal, then cadre posts by school · 2 + slot.
+    let cadreBase = sections.count * nS
+    let postCount = cadreBase + allowed.schools.count * 2
+    var covered = Array(repeating: false, count: postCount)
+    var bestLeftOut = Array(repeating: (cost: Double.infinity, person: -1, destination: Destination?.none), count: postCount)
+    func cost(_ d: Destination) -> Double {
+      weights.wish * d.wishCost + weights.commute * (d.km ?? 0) + weights.move
+    }
+    var list: [Destination] = []
+    var costs: [Double] = []
+    var scratch: [Double] = []
+    var allowedTotal = 0
+    for i in movers {
+      let p = allowed.staff[i]
+      let sub = p.subject.map { RotationInstance.ordinal($0) } ?? 0
+      let slot = p.role == .principal ? 0 : 1
+      func post(_ d: Destination) -> Int { d.section >= 0 ? d.section * nS + sub : cadreBase + d.school * 2 + slot }
+      // Indicators the teacher holds, per stage of the section entered.
+      var holds = [[Int]](repeating: [], count: Stage.allCases.count)
+      if p.role == .teacher {
+        for g in Stage.allCases {
+          holds[g.rawValue] = indicators.indices.filter { indicators[$0].holds(for: p, in: g) }
+        }
+      }
+      list.removeAll(keepingCapacity: true)
+      costs.removeAll(keepingCapacity: true)
+      allowed.forEach(i) { d in
+        list.append(d)
+        costs.append(d.isStay ? -Double.infinity : cost(d))
+        if d.section >= 0 && !d.isStay {
+          for m in holds[sections[d.section].stage.rawValue] { holders[m * sections.count + d.section] += 1 }
+        }
+      }
+      allowedTotal += list.count
+      var keep = Array(repeating: true, count: list.count)
+      if list.count - 1 > moves {
+        scratch = costs
+        let threshold = nthSmallest(&scratch, moves)  // the stay's −∞ is the smallest
+        var atThreshold = moves - costs.lazy.filter { $0 < threshold }.count + 1
+        for c in list.indices {
+          if costs[c] < threshold { continue }
+          if costs[c] == threshold && atThreshold > 0 {
+            atThreshold -= 1
+            continue
+          }
+          keep[c] = false
+        }
+      }
+      var kept: [Destination] = []
+      for (c, d) in list.enumerated() {
+        if keep[c] {
+          kept.append(d)
+          if !d.isStay { covered[post(d)] = true }
+        } else if costs[c] < bestLeftOut[post(d)].cost {
+          bestLeftOut[post(d)] = (costs[c], i, d)
+        }
+      }
+      dests[i] = kept
+    }
+    for k in 0..<postCount where !covered[k] {
+      guard let d = bestLeftOut[k].destination else { continue }
+      let i = bestLeftOut[k].person
+      dests[i].append(d)
+      dests[i][1...].sort { ($0.school, $0.section) < ($1.school, $1.section) }
+    }
+    return (dests, holders, allowedTotal)
+  }
+
+  /// The n-th smallest value of `a` (0-based), by quickselect; reorders `a`.
+  static func nthSmallest(_ a: inout [Double], _ n: Int) -> Double {
+    var lo = 0
+    var hi = a.count - 1
+    while lo < hi {
+      let pivot = a[(lo + hi) / 2]
+      var i = lo
+      var j = hi
+      while i <= j {
+        while a[i] < pivot { i += 1 }
+        while a[j] > pivot { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if n <= j { hi = j } else if n >= i { lo = i } else { return a[n] }
+    }
+    return a[n]
   }
 
   /// Weighted cost of ending at a destination: 0 for staying, else

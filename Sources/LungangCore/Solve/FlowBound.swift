@@ -43,11 +43,23 @@ struct FlowBound {
   let yUpper: [Double]
   private var costs: [Int64]
   private let people: Int
+  /// Post index by `(cap row + 1) · (rows + 1) + shortage row + 1` (part rows).
+  private let postNodeOf: [Int: Int32]
+  private let partRowCount: Int
+  /// Person node by group.
+  private let personNodeOf: [Int32: Int32]
+  /// The last evaluation's terms outside the flow: constant, the rows' bounds times y and
+  /// the free columns.
+  private var lastOutsideFlow = 0.0
 
   /// The flow relaxation of part `m`; `group` gives each assign column's person (≥ 0),
   /// `kept[r]` says whether part row r is a convexity or post row. Nil when the part does
   /// not have that structure (then no bound is claimed).
-  init?(_ m: SparseModel, group: [Int32], kept: [Bool]) {
+  ///
+  /// `uncappedPosts`: a post without a cap row gets room for every person, not only for
+  /// its columns. The flow is the same, and the relaxation stays valid when pricing adds
+  /// columns into the post (`extendedBound`).
+  init?(_ m: SparseModel, group: [Int32], kept: [Bool], uncappedPosts: Bool = false) {
     let rows = m.rowCount
     let n = m.columnCount
     guard kept.count == rows, group.count == n else { return nil }
@@ -181,7 +193,7 @@ struct FlowBound {
     for h in heads where h >= 0 { columnsInPost[Int(h)] += 1 }
     for (a, h) in heads.enumerated() { heads[a] = h >= 0 ? Int32(people) + h : receiver }
     for k in 0..<posts {
-      var u = columnsInPost[k]
+      var u = uncappedPosts ? max(people, columnsInPost[k]) : columnsInPost[k]
       if postCap[k] >= 0 {
         let v = m.rowUpper[postCap[k]]
         guard v >= 0, v == v.rounded() else { return nil }
@@ -244,6 +256,9 @@ struct FlowBound {
       guard lower[k] <= upper[k] else { return nil }
     }
     model = m
+    postNodeOf = postOf
+    partRowCount = rows
+    personNodeOf = personOf
     self.assignColumns = assignColumns
     self.tierCosts = tierCosts
     self.constant = constant
@@ -339,7 +354,54 @@ struct FlowBound {
       if y[k] > 0 { rowTerm += y[k] * m.rowLower[r] } else if y[k] < 0 { rowTerm += y[k] * m.rowUpper[r] }
     }
     let flowValue = Double(simplex.totalCost) / Self.scale
+    lastOutsideFlow = constant + rowTerm + reduced
     return (constant + rowTerm + reduced + flowValue, activity)
+  }
+
+  /// Person nodes of the flow.
+  var personCount: Int { people }
+
+  /// The multipliers of the best bound so far.
+  var bestMultipliers: [Double] { center }
+
+  /// The node of person `group` (an assign column's group), nil if none.
+  func personNode(ofGroup g: Int32) -> Int? { personNodeOf[g].map { Int($0) } }
+
+  /// The node a column with these post rows (part rows, -1 where absent) flows into: its
+  /// post, or the receiver; nil when the flow has no post with exactly these rows.
+  func postNode(cap: Int, shortage: Int) -> Int? {
+    if cap < 0 && shortage < 0 { return simplex.nodeCount - 1 }
+    return postNodeOf[(cap + 1) * (partRowCount + 1) + shortage + 1].map { people + Int($0) }
+  }
+
+  /// The last solve's node potentials (the reduced cost of arc u → v is c + π(u) − π(v)).
+  func potential(_ node: Int) -> Int64 { simplex.potential[node] }
+
+  /// The bound of the last evaluation with more columns for some people: the flow's dual
+  /// objective at its potentials, each person's potential re-optimized over their arcs and
+  /// the extra ones. `personLeast[p]` is the least scaled reduced cost minus its head's
+  /// potential over person node p's extra columns (`Int64.max` when none).
+  ///
+  /// By weak duality it lies below the flow of every column set that adds those columns,
+  /// so below every plan of the model with them, provided the multipliers' rows (and the
+  /// posts' capacities, `uncappedPosts`) are that model's. Without extra columns it equals
+  /// the last evaluation's bound (the potentials are optimal).
+  func extendedBound(personLeast: [Int64]) -> Double {
+    let assigns = assignColumns.count
+    var least = personLeast
+    for a in 0..<assigns {
+      let u = Int(simplex.tail(a))
+      least[u] = min(least[u], costs[a] - simplex.potential[Int(simplex.head(a))])
+    }
+    var dual = Int128(0)
+    for u in 0..<people { dual += Int128(least[u]) }
+    for a in assigns..<simplex.arcCount {
+      let d = costs[a] + simplex.potential[Int(simplex.tail(a))] - simplex.potential[Int(simplex.head(a))]
+      if d < 0 { dual += Int128(simplex.arcCapacity(a)) * Int128(d) }
+    }
+    let receiver = simplex.nodeCount - 1
+    dual += Int128(simplex.potential[receiver]) * Int128(people)
+    return lastOutsideFlow + Double(dual) / Self.scale
   }
 
   /// Column j's reduced cost c_j − Σ_r a_rj·y_r over the relaxed rows.

@@ -106,7 +106,9 @@ public enum RotationSolver {
     let gap = inst.scenario.solver.mipGap
     // Names cost time and memory on large models (5 million columns); they are only needed
     // to explain a part without a plan, and the model is rebuilt with them then.
-    let form = Formulation(inst, names: false, balance: Tuning.balanceForm(mipGap: gap))
+    // A restricted instance's bound comes from the flow relaxation, which needs the
+    // segment form.
+    let form = Formulation(inst, names: false, balance: inst.isRestricted ? .segment : Tuning.balanceForm(mipGap: gap))
     var out = SolveOutcome(status: .noPlan)
     out.notes = form.fixedAvoidWarnings.map { "warning: \($0)" }
     out.model = ModelStats(
@@ -245,6 +247,7 @@ public enum RotationSolver {
     }
     let splitMin = options.zoneSplitMinColumns ?? Tuning.zoneSplitMinColumns
     let flowMin = options.flowBoundMinColumns ?? Tuning.flowBoundMinColumns
+    let pricingReserve = inst.isRestricted ? Tuning.candidatePricingSeconds(inst, timeLimit: timeLimit) : 0
     let pricingMin = options.pricingMinColumns ?? Tuning.pricingMinColumns(mipGap: gap)
     // The total's gap over the parts' plans and bounds: proven, the parts still running stop.
     let districtGap = DistrictGap(parts: subs.count, constant: form.model.objectiveConstant, gap: gap)
@@ -260,10 +263,13 @@ public enum RotationSolver {
       let t = Date()
       // A part too large for GLPK's LP in any useful time keeps the flow phase to the time
       // limit: the ascent runs to it, and a plan starts only while the time left holds one.
-      let flowOnly = subs[p].columnCount >= (options.flowOnlyMinColumns ?? Tuning.flowOnlyMinColumns)
+      // So does a part of a restricted instance (its bound is only priced after the phase,
+      // `CandidatePricing`), up to the time pricing takes.
+      let flowOnly =
+        inst.isRestricted || subs[p].columnCount >= (options.flowOnlyMinColumns ?? Tuning.flowOnlyMinColumns)
       let phaseEnd =
         flowOnly
-        ? deadline
+        ? deadline.addingTimeInterval(-pricingReserve)
         : Date(
           timeIntervalSinceNow: min(
             max(0, deadline.timeIntervalSinceNow) * Tuning.flowBoundShare, Tuning.flowBoundMaxSeconds))
@@ -305,6 +311,12 @@ public enum RotationSolver {
           }
           say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
         }
+      }
+      // A restricted instance's part has no GLPK phase after this one: the time left goes to
+      // the bound.
+      if inst.isRestricted && Date() < phaseEnd && !stop() && !isWithinGap(bestValue, bound: flow.best, gap: partGap) {
+        _ = flow.ascend(
+          target: flow.best + Tuning.flowTargetShare * (bestValue - flow.best), deadline: phaseEnd, shouldStop: stop)
       }
       say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
       if flowOnly && Date() >= phaseEnd { timeUp = true }
@@ -359,11 +371,25 @@ public enum RotationSolver {
         var flowBound: Double?
         var flowRan = false
         var flowTimeUp = false
-        if let groups, let plan = incumbent, subs[p].columnCount >= flowMin,
-          var flow = FlowBound(subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd })
+        if let groups, let plan = incumbent, subs[p].columnCount >= flowMin || inst.isRestricted,
+          var flow = FlowBound(
+            subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd },
+            uncappedPosts: inst.isRestricted)
         {
           (incumbent, flowBound, flowTimeUp) = flowPhase(p, &flow, from: plan, say: say)
           flowRan = true
+          if inst.isRestricted {
+            // The phase's bound holds for the candidates only: price the rest at the best
+            // multipliers (`CandidatePricing`).
+            let tp = Date()
+            let y = flow.bestMultipliers
+            flowBound =
+              flowBound != nil && flow.evaluate(y) != nil
+              ? CandidatePricing.bound(flow, y: y, part: part, groups: groups, form: form, inst: inst) : nil
+            say?(
+              "bound over every allowed destination \(flowBound.map { String(format: "%.3f", $0) } ?? "none") "
+                + "(candidates' \(String(format: "%.3f", flow.best))) in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
+          }
         }
         let startValue = incumbent.map { subs[p].objectiveValue($0) }
         var r: PartResult
@@ -371,6 +397,16 @@ public enum RotationSolver {
           isWithinGap(v, bound: fb, gap: partGap) || districtGap.record(p, objective: v, bound: fb)
         {
           r = PartResult(outcome: .optimal, values: incumbent, bound: fb, objective: v)
+        } else if inst.isRestricted {
+          // GLPK's bounds would hold for the candidates only: the part ends with its plan and
+          // the priced bound, if any.
+          if !flowRan {
+            say?("no bound: " + (incumbent == nil ? "the start plan breaks a hard rule" : "the part is not a flow with side rows"))
+          }
+          r = PartResult(
+            outcome: (shouldStop?() ?? false) ? .interrupted : .limit, values: incumbent, bound: flowBound,
+            objective: startValue)
+          r.flowOnly = true
         } else if flowTimeUp, let fb = flowBound, let v = startValue {
           // GLPK's LP would not finish in the time left (`Tuning.flowOnlyMinColumns`).
           r = PartResult(
@@ -1209,6 +1245,12 @@ enum Tuning {
   /// columns) keeps its half-the-time phase. LUNGANG_FLOW_ONLY_MIN_COLUMNS overrides it.
   static var flowOnlyMinColumns: Int {
     ProcessInfo.processInfo.environment["LUNGANG_FLOW_ONLY_MIN_COLUMNS"].flatMap { Int($0) } ?? 2_000_000
+  }
+  /// Time kept back from a restricted instance's flow phase for pricing every allowed
+  /// destination at its end (`CandidatePricing`): one more flow solve, and the destinations
+  /// at about 0.1 µs each, at most a quarter of the time limit.
+  static func candidatePricingSeconds(_ inst: RotationInstance, timeLimit: Double) -> Double {
+    min(0.25 * timeLimit, 5 + 1e-7 * Double(inst.allowedDestinationCount))
   }
   /// The ascent's target (the value its Polyak-type steps aim at) lies this share of the way
   /// from the bound to the part's plan: 0.5. The plan lies above the part's LP, the ceiling

@@ -55,7 +55,8 @@ enum Diagnostics {
     }
   }
   /// Writes one line to stderr, control characters escaped (notes quote ids and names).
-  /// Derives the instance; a model too large for this machine's memory is refused (exit 2).
+  /// Derives the instance; a model too large for this machine's memory gets candidates
+  /// (noted on stderr), and one whose candidates are too large as well is refused (exit 2).
   static func instance(_ input: ScenarioInput, redact: Bool = false) throws -> RotationInstance {
     let inst = RotationInstance(
       district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
@@ -69,6 +70,12 @@ enum Diagnostics {
             + "machine's memory holds; narrow the scope or set max_commute_km")
       ])
       throw ExitCode(ExitStatus.invalidInput)
+    }
+    if let k = inst.candidateMoves {
+      note(
+        "note: the \(inst.allowedDestinationCount) allowed destinations would not fit in this machine's memory "
+          + "(scope \(input.scenario.rules.scope.rawValue)): each person keeps staying and their \(k) cheapest moves "
+          + "as candidates (\(inst.destinationCount) columns), and the bound prices every allowed destination")
     }
     return inst
   }

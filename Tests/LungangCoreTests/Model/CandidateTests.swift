@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+@testable import LungangCore
+
+/// A district too large for every allowed destination keeps each person's cheapest moves as
+/// candidates (`RotationInstance.candidateMoves`), and whatever a post needs to be entered.
+final class CandidateTests: XCTestCase {
+  /// The 600-staff generated district with the whole district open.
+  func district() throws -> (District, Scenario) {
+    let options = GeneratorOptions(staff: 600, schools: 12, seed: 5)
+    let district = try DistrictGenerator(options).generate()
+    var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
+    sc.rules.scope = .district
+    return (district, sc)
+  }
+
+  /// Each list keeps staying first, then the cheapest `moves` allowed moves in list order;
+  /// a move beyond them is only there to let someone into a post no candidate enters, and
+  /// it is the cheapest such move. The counts of allowed destinations and of indicator
+  /// holders who may enter each section are those of the unrestricted instance.
+  func testCandidatesAreTheCheapestMovesAndEveryPostIsEntered() throws {
+    let (d, sc) = try district()
+    let all = RotationInstance(district: d, scenario: sc)
+    let moves = 3
+    let some = RotationInstance(district: d, scenario: sc, candidatesPerPerson: moves)
+    XCTAssertNil(all.candidateMoves)
+    XCTAssertEqual(some.candidateMoves, moves)
+    XCTAssertEqual(some.allowedDestinationCount, all.destinationCount)
+    XCTAssertLessThan(some.destinationCount, all.destinationCount)
+    func key(_ x: Destination) -> [Int] { [x.school, x.section] }
+    func post(_ i: Int, _ x: Destination) -> Int {
+      let p = all.staff[i]
+      if x.section < 0 { return -1 - (x.school * 2 + (p.role == .principal ? 0 : 1)) }
+      return all.teacherPostAt[x.section * RotationInstance.subjectCount + RotationInstance.ordinal(p.subject!)]
+    }
+    var entered = Set<Int>()
+    var extra: [(person: Int, destination: Destination)] = []
+    var cheapestLeftOut: [Int: Double] = [:]
+    for i in all.staff.indices where all.movable[i] {
+      let full = all.destinations[i]
+      let kept = some.destinations[i]
+      XCTAssertEqual(kept.first, full.first, "staying first")
+      XCTAssertTrue(kept.first?.isStay ?? false)
+      let keptMoves = kept.dropFirst().map(key)
+      XCTAssertEqual(keptMoves, keptMoves.sorted { $0.lexicographicallyPrecedes($1) }, "list order")
+      let keptKeys = Set(kept.map(key))
+      XCTAssertTrue(keptKeys.isSubset(of: Set(full.map(key))), "only allowed destinations")
+      let fullMoves = full.dropFirst().map { ($0, all.cost($0)) }
+      let cheapest = fullMoves.map(\.1).sorted().prefix(moves)
+      let limit = cheapest.last ?? 0
+      var beyond = 0
+      for x in kept.dropFirst() {
+        entered.insert(post(i, x))
+        if all.cost(x) > limit { beyond += 1; extra.append((i, x)) }
+      }
+      XCTAssertGreaterThanOrEqual(kept.count - 1 - beyond, min(moves, fullMoves.count))
+      XCTAssertLessThanOrEqual(kept.count - 1 - beyond, moves + fullMoves.filter { $0.1 == limit }.count)
+      for (x, c) in fullMoves where !keptKeys.contains(key(x)) {
+        XCTAssertGreaterThanOrEqual(c, limit, "a cheaper move was left out")
+        cheapestLeftOut[post(i, x)] = min(cheapestLeftOut[post(i, x)] ?? .infinity, c)
+      }
+    }
+    // Every post some allowed move enters is entered by a candidate.
+    for i in all.staff.indices where all.movable[i] {
+      for x in all.destinations[i].dropFirst() {
+        XCTAssertTrue(entered.contains(post(i, x)), "\(all.staff[i].id) → school \(x.school): post not entered")
+      }
+    }
+    XCTAssertFalse(extra.isEmpty, "this district needs moves beyond the cheapest")
+    for (i, x) in extra {
+      // An extra move is the cheapest into its post (ties aside) of those left out by the rule.
+      XCTAssertLessThanOrEqual(all.cost(x), (cheapestLeftOut[post(i, x)] ?? .infinity) + 1e-12)
+    }
+    // Holders who may enter each section, per indicator.
+    let indicators = Indicator.allCases
+    var holders = Array(repeating: 0, count: indicators.count * all.sections.count)
+    for i in all.staff.indices where all.movable[i] && all.staff[i].role == .teacher {
+      for x in all.destinations[i].dropFirst() {
+        for (m, ind) in indicators.enumerated() where ind.holds(for: all.staff[i], in: all.sections[x.section].stage) {
+          holders[m * all.sections.count + x.section] += 1
+        }
+      }
+    }
+    XCTAssertEqual(some.allowedHolders, holders)
+    XCTAssertTrue(all.allowedHolders.isEmpty)
+  }
+
+  /// The candidates' cost threshold: quickselect gives the n-th smallest value, ties and −∞
+  /// (staying) included.
+  func testQuickselectFindsTheNthSmallest() {
+    var values: [Double] = [5, -.infinity, 3, 3, 9, 0.5, 7, 3]
+    let sorted = values.sorted()
+    for n in values.indices {
+      var a = values
+      XCTAssertEqual(RotationInstance.nthSmallest(&a, n), sorted[n], "n = \(n)")
+    }
+    values = [1]
+    XCTAssertEqual(RotationInstance.nthSmallest(&values, 0), 1)
+  }
+}
