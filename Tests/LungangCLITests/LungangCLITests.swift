@@ -501,6 +501,37 @@ final class LungangCLITests: XCTestCase {
     XCTAssertEqual(try CLI.lungang(["validate", tinyYAML]).status, 0)
   }
 
+  /// A model over the column limit whose candidates fit is solved on them: exit 0, a note on
+  /// stderr, a plan that verifies, and a bound below it (status time_limit: the bound prices
+  /// every allowed destination and does not prove the gap here). LUNGANG_MAX_COLUMNS and
+  /// LUNGANG_CANDIDATE_COLUMNS stand in for a small machine.
+  func testModelOverTheLimitIsSolvedOnCandidates() throws {
+    let tmp = try CLI.tempDir(self)
+    let d = tmp.appendingPathComponent("g")
+    let g = try CLI.lungang(["generate", "--staff", "600", "--schools", "12", "--seed", "5", "--out", d.path])
+    XCTAssertEqual(g.status, 0, g.err)
+    let yaml = tmp.appendingPathComponent("g.yaml")
+    try "name: g\ndistrict: g\nyear: 2026\nrules: {scope: district}\nsolver: {time_limit_s: 20}\n"
+      .write(to: yaml, atomically: true, encoding: .utf8)
+    let out = tmp.appendingPathComponent("out")
+    let env = ["LUNGANG_MAX_COLUMNS": "1500", "LUNGANG_CANDIDATE_COLUMNS": "700"]
+    let r = try CLI.run(
+      try CLI.binary(), ["solve", yaml.path, "--out", out.path, "--json"], cwd: CLI.packageRoot, environment: env)
+    XCTAssertEqual(r.status, 0, r.err)
+    XCTAssertTrue(r.err.contains("the 1709 allowed destinations would not fit"), r.err)
+    XCTAssertTrue(r.err.contains("their 2 cheapest moves as candidates (710 columns)"), r.err)
+    let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+    XCTAssertEqual(summary["status"] as? String, "time_limit")
+    let objective = try XCTUnwrap(summary["objective"] as? [String: Any])
+    let total = try XCTUnwrap(objective["total"] as? Double)
+    let bound = try XCTUnwrap(objective["bound"] as? Double)
+    XCTAssertLessThan(bound, total)
+    CLI.assertVerified(out)
+    let v = try CLI.run(try CLI.binary(), ["validate", yaml.path], cwd: CLI.packageRoot, environment: env)
+    XCTAssertEqual(v.status, 0, v.err)
+    XCTAssertTrue(v.err.contains("cheapest moves as candidates"), v.err)
+  }
+
   func testOutputIntoTheDistrictFolderIsRefused() throws {
     for out in ["Scenarios/tiny", "Scenarios/tiny/", "Scenarios/tiny/out", "Scenarios/../Scenarios/tiny"] {
       let r = try CLI.lungang(["solve", tinyYAML, "--out", out])
