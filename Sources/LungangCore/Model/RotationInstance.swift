@@ -268,6 +268,17 @@ public struct RotationInstance: Sendable {
       scopeOf.append(set.filter { $0 != j })
     }
 
+    // Avoid pairs from either side.
+    var pairs = Set<Int64>()
+    for (i, p) in staff.enumerated() {
+      for other in p.avoid {
+        guard let o = pi[other], o != i else { continue }
+        let a = min(i, o)
+        let b = max(i, o)
+        pairs.insert(Int64(a) << 32 | Int64(b))
+      }
+    }
+    avoidPairs = pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xffff_ffff)) }
     // Allowed destinations: every one, or, when they would not fit in memory (or
     // `candidatesPerPerson` asks), each person's cheapest candidates (`restrictToCandidates`).
     var teacherCap = Array(repeating: 0, count: secs.count * nS)
@@ -289,8 +300,15 @@ public struct RotationInstance: Sendable {
         ?? max(
           1, (min(RotationInstance.candidateColumns, RotationInstance.maxDestinations) - movers.count)
             / max(1, movers.count))
+      // Schools the model will take from a mover (an avoided person who cannot move is
+      // there): no candidate there, so that the model's pruning leaves the candidates.
+      var avoided: [Int: Set<Int>] = [:]
+      for (a, b) in avoidPairs {
+        if movable[a] && !movable[b] { avoided[a, default: []].insert(schoolOf[b]) }
+        if movable[b] && !movable[a] { avoided[b, default: []].insert(schoolOf[a]) }
+      }
       let chosen = RotationInstance.restrictToCandidates(
-        movers, rulesOfDestinations, moves: moves, weights: weights, sections: secs)
+        movers, rulesOfDestinations, moves: moves, weights: weights, sections: secs, avoided: avoided)
       allowedTotal = chosen.allowed
       if candidatesPerPerson != nil || allowedTotal > RotationInstance.maxDestinations {
         dests = chosen.destinations
@@ -311,26 +329,16 @@ public struct RotationInstance: Sendable {
     destinationCount = built
     destinations = built > RotationInstance.maxDestinations ? Array(repeating: [], count: staff.count) : dests
 
-    // Avoid pairs from either side.
-    var pairs = Set<Int64>()
-    for (i, p) in staff.enumerated() {
-      for other in p.avoid {
-        guard let o = pi[other], o != i else { continue }
-        let a = min(i, o)
-        let b = max(i, o)
-        pairs.insert(Int64(a) << 32 | Int64(b))
-      }
-    }
-    avoidPairs = pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xffff_ffff)) }
   }
 
   /// Each mover's destinations restricted to staying and the `moves` cheapest moves (ties in
-  /// list order), kept in list order. Then every post that some mover may enter but no
+  /// list order, none at the `avoided` schools), kept in list order. Then every post that some mover may enter but no
   /// candidate does gets its cheapest one back (the first mover's on ties): a post's shortage
   /// row, which pricing needs, exists only with a column into it. Also counts, per indicator
   /// and section, the allowed (not only candidate) holders that may enter.
   static func restrictToCandidates(
-    _ movers: [Int], _ allowed: AllowedDestinations, moves: Int, weights: Weights, sections: [Section]
+    _ movers: [Int], _ allowed: AllowedDestinations, moves: Int, weights: Weights, sections: [Section],
+    avoided: [Int: Set<Int>] = [:]
   ) -> (destinations: [[Destination]], holders: [Int], allowed: Int) {
     let nS = subjectCount
     let indicators = Indicator.allCases
@@ -362,14 +370,16 @@ public struct RotationInstance: Sendable {
       }
       list.removeAll(keepingCapacity: true)
       costs.removeAll(keepingCapacity: true)
+      let avoidedHere = avoided[i] ?? []
       allowed.forEach(i) { d in
-        list.append(d)
-        costs.append(d.isStay ? -Double.infinity : cost(d))
+        allowedTotal += 1
         if d.section >= 0 && !d.isStay {
           for m in holds[sections[d.section].stage.rawValue] { holders[m * sections.count + d.section] += 1 }
         }
+        if avoidedHere.contains(d.school) && !d.isStay { return }
+        list.append(d)
+        costs.append(d.isStay ? -Double.infinity : cost(d))
       }
-      allowedTotal += list.count
       var keep = Array(repeating: true, count: list.count)
       if list.count - 1 > moves {
         scratch = costs

@@ -86,6 +86,29 @@ final class CandidateTests: XCTestCase {
     XCTAssertTrue(all.allowedHolders.isEmpty)
   }
 
+  /// A move to the school of an avoided person who cannot move is never a candidate (the
+  /// model would drop it): a1 must leave A, where a2 (fixed) is avoided; B, a1's first wish,
+  /// holds b9 (fixed, avoided too). With one candidate move a1 keeps C, not B (which the
+  /// model would drop, leaving a1 only the pruned stay: a contradiction, had no post needed
+  /// C), and the model has a plan, a1 → C.
+  func testCandidatesSkipTheSchoolsOfAvoidedPeopleWhoStay() {
+    var t = TinyDistrict.neutral()
+    for s in ["A", "B", "C"] { t.school(s) }
+    t.teacher("a1", at: "A", wishes: ["B", "C"], avoid: ["a2", "b9"])
+    t.teacher("a2", at: "A", years: 2)
+    t.teacher("b9", at: "B", years: 2)
+    for s in ["A", "B", "C"] { t.post(s, 2) }
+    let all = t.instance
+    XCTAssertEqual(all.destinationSchools("a1"), ["B", "C"])
+    let some = RotationInstance(district: all.district, scenario: all.scenario, candidatesPerPerson: 1)
+    XCTAssertEqual(some.destinationSchools("a1"), ["C"])
+    XCTAssertEqual(some.allowedDestinationCount, all.destinationCount)
+    XCTAssertEqual(Formulation(some).contradictions, [])
+    let out = RotationSolver.solve(some)
+    XCTAssertEqual(out.moves(some), ["a1": "C"])
+    XCTAssertEqual(out.evaluation?.violations ?? ["none"], [])
+  }
+
   /// The candidates' cost threshold: quickselect gives the n-th smallest value, ties and −∞
   /// (staying) included.
   func testQuickselectFindsTheNthSmallest() {
