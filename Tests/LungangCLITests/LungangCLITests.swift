@@ -530,6 +530,16 @@ final class LungangCLITests: XCTestCase {
     let v = try CLI.run(try CLI.binary(), ["validate", yaml.path], cwd: CLI.packageRoot, environment: env)
     XCTAssertEqual(v.status, 0, v.err)
     XCTAssertTrue(v.err.contains("cheapest moves as candidates"), v.err)
+    // `explain` names the allowed schools left out of a person's candidates.
+    let plan = try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8)
+    let movers = plan.split(separator: "\n").dropFirst().prefix(5).map { String($0.split(separator: ",")[0]) }
+    var named = false
+    for id in movers where !named {
+      let e = try CLI.run(try CLI.binary(), ["explain", out.path, id], cwd: CLI.packageRoot, environment: env)
+      XCTAssertEqual(e.status, 0, e.err)
+      named = e.out.contains("allowed, but not among their 2 cheapest moves kept as candidates")
+    }
+    XCTAssertTrue(named, "explain names the schools left out")
   }
 
   func testOutputIntoTheDistrictFolderIsRefused() throws {

@@ -109,6 +109,18 @@ extension PersonExplanation {
     if let limit = inst.rules.maxCommuteKm, inst.staff[person].home == nil {
       l.append("  (max_commute_km \(PersonExplanation.num(limit)) does not apply: no home location)")
     }
+    if let k = inst.candidateMoves {
+      // Allowed by every rule, but not among the person's candidates.
+      let kept = Set(inst.destinations[person].map(\.school))
+      let js = inst.schools.indices.filter {
+        $0 != inst.schoolOf[person] && rules.excluded[$0] == nil && !kept.contains($0)
+      }
+      if !js.isEmpty {
+        l.append(
+          "  - \(js.count) allowed, but not among their \(k) cheapest moves kept as candidates "
+            + "(the district is too large for every allowed destination): \(schoolList(js))")
+      }
+    }
     if !rules.avoidanceRemoved.isEmpty {
       let byPartner = Dictionary(grouping: rules.avoidanceRemoved.keys.sorted(), by: { rules.avoidanceRemoved[$0]! })
       for o in byPartner.keys.sorted() {
