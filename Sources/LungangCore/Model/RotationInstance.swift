@@ -95,8 +95,9 @@ public struct RotationInstance: Sendable {
   /// The rules that give each person's allowed destinations.
   let allowedDestinations: AllowedDestinations
   /// With candidates only: per indicator ordinal (`Indicator.allCases`) · sections + section,
-  /// the movable teachers allowed into the section (not only as candidates) who hold the
-  /// indicator there; the balance term's reachable ranges use it. Empty otherwise.
+  /// the movable teachers allowed to end in the section (staying or moving in, not only as
+  /// candidates) who hold the indicator there; the balance term's reachable ranges use it.
+  /// Empty otherwise.
   let allowedHolders: [Int]
   /// At most this many assignment columns are built: about one per kilobyte of physical
   /// memory (a model takes about 0.9 KB per column with GLPK's copy; 5.2 million columns
@@ -302,10 +303,18 @@ public struct RotationInstance: Sendable {
             / max(1, movers.count))
       // Schools the model will take from a mover (an avoided person who cannot move is
       // there): no candidate there, so that the model's pruning leaves the candidates.
+      // "Cannot move" as the model reads it: not movable, or no allowed move.
+      func canMove(_ i: Int) -> Bool {
+        guard movable[i] else { return false }
+        var any = false
+        rulesOfDestinations.forEach(i) { d in any = any || !d.isStay }
+        return any
+      }
       var avoided: [Int: Set<Int>] = [:]
       for (a, b) in avoidPairs {
-        if movable[a] && !movable[b] { avoided[a, default: []].insert(schoolOf[b]) }
-        if movable[b] && !movable[a] { avoided[b, default: []].insert(schoolOf[a]) }
+        let (moveA, moveB) = (canMove(a), canMove(b))
+        if moveA && !moveB { avoided[a, default: []].insert(schoolOf[b]) }
+        if moveB && !moveA { avoided[b, default: []].insert(schoolOf[a]) }
       }
       let chosen = RotationInstance.restrictToCandidates(
         movers, rulesOfDestinations, moves: moves, weights: weights, sections: secs, avoided: avoided)
@@ -370,15 +379,22 @@ public struct RotationInstance: Sendable {
       }
       list.removeAll(keepingCapacity: true)
       costs.removeAll(keepingCapacity: true)
-      let avoidedHere = avoided[i] ?? []
       allowed.forEach(i) { d in
         allowedTotal += 1
-        if d.section >= 0 && !d.isStay {
+        // The model's count columns: staying included.
+        if d.section >= 0 {
           for m in holds[sections[d.section].stage.rawValue] { holders[m * sections.count + d.section] += 1 }
         }
-        if avoidedHere.contains(d.school) && !d.isStay { return }
         list.append(d)
         costs.append(d.isStay ? -Double.infinity : cost(d))
+      }
+      // Moves the model drops for avoidance are no candidates, unless they are all the moves
+      // (then the model finds the person's contradiction as it would over every destination).
+      if let schools = avoided[i], list.dropFirst().contains(where: { !schools.contains($0.school) }) {
+        for c in list.indices.reversed() where c > 0 && schools.contains(list[c].school) {
+          list.remove(at: c)
+          costs.remove(at: c)
+        }
       }
       var keep = Array(repeating: true, count: list.count)
       if list.count - 1 > moves {

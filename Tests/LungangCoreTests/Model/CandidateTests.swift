@@ -76,7 +76,7 @@ final class CandidateTests: XCTestCase {
     let indicators = Indicator.allCases
     var holders = Array(repeating: 0, count: indicators.count * all.sections.count)
     for i in all.staff.indices where all.movable[i] && all.staff[i].role == .teacher {
-      for x in all.destinations[i].dropFirst() {
+      for x in all.destinations[i] {
         for (m, ind) in indicators.enumerated() where ind.holds(for: all.staff[i], in: all.sections[x.section].stage) {
           holders[m * all.sections.count + x.section] += 1
         }
@@ -84,6 +84,14 @@ final class CandidateTests: XCTestCase {
     }
     XCTAssertEqual(some.allowedHolders, holders)
     XCTAssertTrue(all.allowedHolders.isEmpty)
+    // The candidates' model has the whole model's balance ranges: the same count rows with
+    // the same steps, and the same objective constant (balance outside the ranges, posts
+    // that stay short).
+    let whole = Formulation(all)
+    let cut = Formulation(some)
+    XCTAssertEqual(cut.model.objectiveConstant, whole.model.objectiveConstant, accuracy: 1e-9)
+    XCTAssertEqual(cut.countRowAt.map { $0 >= 0 }, whole.countRowAt.map { $0 >= 0 })
+    XCTAssertEqual(cut.segmentRows.map(\.columns.count), whole.segmentRows.map(\.columns.count))
   }
 
   /// A move to the school of an avoided person who cannot move is never a candidate (the
