@@ -278,7 +278,47 @@ public enum RotationSolver {
       let stop = { (shouldStop?() ?? false) || noPlan.isSet }
       var best = plan
       var bestValue = subs[p].objectiveValue(plan)
-      if flow.begin(plan: plan, deadline: phaseEnd) {
+      // With a second thread a flow-only part's plans are made beside the ascent, which
+      // then never waits for them (`BackgroundPlan`).
+      if flowOnly && threads > 1 && Tuning.flowPlan && Tuning.flowPlansBeside && flow.begin(plan: plan, deadline: phaseEnd) {
+        let background = BackgroundPlan()
+        var planned: [Int32] = []
+        var made = 0
+        func launch(_ assignment: [Int32]) {
+          planned = assignment
+          let columns = planned
+          let from = best
+          background.start { lagrangianPlan(p, columns, from: from) }
+        }
+        func collect(_ r: (plan: [Double], seconds: Double)) {
+          lastPlan = r.seconds
+          made += 1
+          let value = subs[p].objectiveValue(r.plan)
+          let ok = subs[p].maxViolation(r.plan) <= 1e-6
+          if ok && value < bestValue {
+            best = r.plan
+            bestValue = value
+          }
+          say?("flow plan \(made): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", r.seconds)) s")
+        }
+        launch(flow.bestAssignment)
+        while Date() < phaseEnd && !stop() {
+          let solves = flow.solves
+          let target = flow.best + Tuning.flowTargetShare * (bestValue - flow.best)
+          _ = flow.ascend(target: target, deadline: phaseEnd, maxSolves: 1, shouldStop: stop)
+          if let r = background.finished() { collect(r) }
+          if isWithinGap(bestValue, bound: flow.best, gap: partGap) { break }
+          // The ascent has ended (its step size vanished): only a running plan is left.
+          if flow.solves == solves { break }
+          // The next plan: from the best bound's assignment when it is new, else from the
+          // last step's (the second core would idle between best bounds, which are rare).
+          if !background.isRunning && phaseEnd.timeIntervalSinceNow >= lastPlan {
+            let next = flow.bestAssignment != planned ? flow.bestAssignment : flow.lastAssignment
+            if next != planned { launch(next) }
+          }
+        }
+        if background.isRunning { collect(background.wait()) }
+      } else if flow.begin(plan: plan, deadline: phaseEnd) {
         var planned: [Int32] = []
         // Rounds end on the part's own state only (its gap, the ascent, the work budget),
         // never on other parts', so that the plan does not depend on timing; the district's
@@ -1109,6 +1149,52 @@ final class PartRace: @unchecked Sendable {
 }
 
 /// Prints branch-and-cut progress lines at most once a second across all threads.
+/// One plan made on another thread while the caller goes on (a flow-only part's plans
+/// beside its ascent). `isRunning` is the caller's: it starts, polls and waits.
+final class BackgroundPlan: @unchecked Sendable {
+  private let lock = NSLock()
+  private let group = DispatchGroup()
+  private var result: (plan: [Double], seconds: Double)?
+  private(set) var isRunning = false
+
+  /// Starts `work` on another thread; at most one runs at a time.
+  func start(_ work: @escaping @Sendable () -> [Double]) {
+    precondition(!isRunning)
+    isRunning = true
+    let t = Date()
+    group.enter()
+    DispatchQueue.global().async {
+      let x = work()
+      self.lock.lock()
+      self.result = (x, Date().timeIntervalSince(t))
+      self.lock.unlock()
+      self.group.leave()
+    }
+  }
+
+  /// The plan, if the running work has finished (without waiting).
+  func finished() -> (plan: [Double], seconds: Double)? {
+    guard isRunning, group.wait(timeout: .now()) == .success else { return nil }
+    return take()
+  }
+
+  /// Waits for the running work and returns its plan.
+  func wait() -> (plan: [Double], seconds: Double) {
+    precondition(isRunning)
+    group.wait()
+    return take()
+  }
+
+  private func take() -> (plan: [Double], seconds: Double) {
+    lock.lock()
+    defer { lock.unlock() }
+    isRunning = false
+    let r = result!
+    result = nil
+    return r
+  }
+}
+
 final class ProgressThrottle: @unchecked Sendable {
   private let lock = NSLock()
   private var last = Date.distantPast
@@ -1263,6 +1349,9 @@ enum Tuning {
   static var flowTargetShare: Double {
     ProcessInfo.processInfo.environment["LUNGANG_FLOW_TARGET_SHARE"].flatMap { Double($0) } ?? 0.5
   }
+  /// Whether a flow-only part's plans are made on a second thread beside the ascent (with
+  /// two threads or more; LUNGANG_FLOW_PLANS_BESIDE=0 turns it off).
+  static let flowPlansBeside = environmentSwitch("LUNGANG_FLOW_PLANS_BESIDE") ?? true
   /// Whether the flow's assignment is made a plan (LUNGANG_FLOW_PLAN=0 turns it off).
   static let flowPlan = environmentSwitch("LUNGANG_FLOW_PLAN") ?? true
   static var flowBoundMaxSeconds: Double {

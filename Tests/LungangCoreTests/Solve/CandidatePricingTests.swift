@@ -79,14 +79,42 @@ final class CandidatePricingTests: XCTestCase {
     let z = try XCTUnwrap(exact.objective)
     let some = RotationInstance(district: district, scenario: sc, candidatesPerPerson: 3)
     XCTAssertTrue(some.isRestricted)
-    let out = RotationSolver.solve(some, options: one)
-    XCTAssertTrue([.timeLimit, .optimal].contains(out.status))
-    XCTAssertEqual(out.evaluation?.violations ?? ["none"], [])
-    XCTAssertGreaterThanOrEqual(try XCTUnwrap(out.objective), z - 1e-6 * max(1, abs(z)))
-    let bound = try XCTUnwrap(out.bound)
-    XCTAssertLessThanOrEqual(bound, z + 1e-6 * max(1, abs(z)))
-    // Three moves of the 8–9 each person may make: the bound is loose (3,355 against 5,011)
-    // but not trivial.
-    XCTAssertGreaterThan(bound, z - 0.5 * abs(z))
+    // One thread: plans between the ascent's rounds; two: plans beside the ascent.
+    var two = one
+    two.threads = 2
+    for options in [one, two] {
+      let out = RotationSolver.solve(some, options: options)
+      XCTAssertTrue([.timeLimit, .optimal].contains(out.status))
+      XCTAssertEqual(out.evaluation?.violations ?? ["none"], [])
+      XCTAssertGreaterThanOrEqual(try XCTUnwrap(out.objective), z - 1e-6 * max(1, abs(z)))
+      let bound = try XCTUnwrap(out.bound)
+      XCTAssertLessThanOrEqual(bound, z + 1e-6 * max(1, abs(z)))
+      // Three moves of the 8–9 each person may make: the bound is loose (1,859–3,355
+      // against 5,011, depending on the ascent's path) but not trivial.
+      XCTAssertGreaterThan(bound, 0.25 * z)
+    }
+  }
+
+  /// A plan made on another thread: not finished while its work runs, then returned once,
+  /// with its time.
+  func testBackgroundPlanReturnsItsWorkOnce() {
+    let background = BackgroundPlan()
+    let gate = DispatchSemaphore(value: 0)
+    background.start {
+      gate.wait()
+      return [1, 2, 3]
+    }
+    XCTAssertTrue(background.isRunning)
+    XCTAssertNil(background.finished(), "the work is still waiting")
+    gate.signal()
+    let r = background.wait()
+    XCTAssertEqual(r.plan, [1, 2, 3])
+    XCTAssertGreaterThanOrEqual(r.seconds, 0)
+    XCTAssertFalse(background.isRunning)
+    XCTAssertNil(background.finished())
+    background.start { [4] }
+    var done: (plan: [Double], seconds: Double)?
+    while done == nil { done = background.finished() }
+    XCTAssertEqual(done?.plan, [4])
   }
 }
