@@ -254,7 +254,8 @@ public enum RotationSolver {
     // The flow relaxation's phase on part p (`FlowBound`), from its plan `plan`: the bound
     // before GLPK's LP, which may not finish on very large parts, and plans from its
     // assignments (a Lagrangian heuristic): a plan from the first assignment, then rounds of
-    // ascent each followed by a plan from the best assignment, while the phase lasts. Returns
+    // ascent each followed by a plan from the best assignment, while the phase lasts (for a
+    // flow-only part with two threads, plans on another thread beside the ascent). Returns
     // the best plan, the bound (nil when the flow gave none), and whether the time limit
     // ended a flow-only phase (`Tuning.flowOnlyMinColumns`).
     @Sendable func flowPhase(
@@ -278,6 +279,16 @@ public enum RotationSolver {
       let stop = { (shouldStop?() ?? false) || noPlan.isSet }
       var best = plan
       var bestValue = subs[p].objectiveValue(plan)
+      // Keeps plan x if it is the best so far and says so.
+      func record(_ x: [Double], seconds: Double, label: String) {
+        let value = subs[p].objectiveValue(x)
+        let ok = subs[p].maxViolation(x) <= 1e-6
+        if ok && value < bestValue {
+          best = x
+          bestValue = value
+        }
+        say?("\(label): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", seconds)) s")
+      }
       // With a second thread a flow-only part's plans are made beside the ascent, which
       // then never waits for them (`BackgroundPlan`).
       if flowOnly && threads > 1 && Tuning.flowPlan && Tuning.flowPlansBeside && flow.begin(plan: plan, deadline: phaseEnd) {
@@ -293,13 +304,7 @@ public enum RotationSolver {
         func collect(_ r: (plan: [Double], seconds: Double)) {
           lastPlan = r.seconds
           made += 1
-          let value = subs[p].objectiveValue(r.plan)
-          let ok = subs[p].maxViolation(r.plan) <= 1e-6
-          if ok && value < bestValue {
-            best = r.plan
-            bestValue = value
-          }
-          say?("flow plan \(made): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", r.seconds)) s")
+          record(r.plan, seconds: r.seconds, label: "flow plan \(made)")
         }
         launch(flow.bestAssignment)
         while Date() < phaseEnd && !stop() {
@@ -341,15 +346,9 @@ public enum RotationSolver {
           }
           planned = flow.bestAssignment
           let tp = Date()
-          defer { lastPlan = Date().timeIntervalSince(tp) }
           let x = lagrangianPlan(p, planned, from: best)
-          let value = subs[p].objectiveValue(x)
-          let ok = subs[p].maxViolation(x) <= 1e-6
-          if ok && value < bestValue {
-            best = x
-            bestValue = value
-          }
-          say?("flow round \(round + 1): bound \(String(format: "%.3f", flow.best)), plan \(ok ? String(format: "%.3f", value) : "none") in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
+          lastPlan = Date().timeIntervalSince(tp)
+          record(x, seconds: lastPlan, label: "flow round \(round + 1)")
         }
       }
       // A restricted instance's part has no GLPK phase after this one: the time left goes to
