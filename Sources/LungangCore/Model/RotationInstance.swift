@@ -73,8 +73,9 @@ public struct RotationInstance: Sendable {
 
   public let eligible: [Bool]
   public let movable: [Bool]
-  /// Allowed destinations for each movable person, stay first (empty for the others).
-  /// A movable person with only the stay destination cannot move.
+  /// Allowed destinations for each movable person, stay first (empty for the others); with
+  /// `candidateMoves`, the candidates among them. A movable person with only the stay
+  /// destination cannot move.
   public let destinations: [[Destination]]
   /// Destinations in `destinations` (staying included); when over
   /// `RotationInstance.maxDestinations` the model is too large for this machine and
