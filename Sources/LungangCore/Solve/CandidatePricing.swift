@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The candidates' model has the rows of the whole one: its balance counts reach as far as
 /// every allowed destination would take them, and its posts without a cap row give the flow
-/// room for everyone (`FlowBound`'s `uncappedPosts`). A destination left out would be one
+/// room for everyone (`FlowBound`'s `forPricing`). A destination left out would be one
 /// more arc from its person into its post (or the receiver), with entries in the count rows
 /// of the indicators the person holds there. Pricing it at the flow's multipliers and node
 /// potentials, each person's least reduced cost over all their destinations gives the
@@ -17,8 +17,8 @@ import Foundation
 /// - Each left-out destination's scaled cost is rounded down one unit more than the flow's,
 ///   so that rounding never lifts the bound.
 enum CandidatePricing {
-  /// The part's bound over every allowed destination at the last evaluation of `flow`
-  /// (multipliers `y`); nil when a left-out destination would enter a row of another part
+  /// The part's bound over every allowed destination at the best evaluation of `flow`
+  /// (multipliers `y`, its `bestMultipliers`); nil when a left-out destination would enter a row of another part
   /// (then no bound is claimed).
   static func bound(
     _ flow: FlowBound, y: [Double], part: Decomposition.Part, groups: [Int32], form: Formulation,

@@ -51,15 +51,22 @@ struct FlowBound {
   /// The last evaluation's terms outside the flow: constant, the rows' bounds times y and
   /// the free columns.
   private var lastOutsideFlow = 0.0
+  /// Whether the best evaluation's dual is kept (`forPricing`), and that dual: node
+  /// potentials, arc costs and the terms outside the flow.
+  private let keepsBestDual: Bool
+  private var bestPotential: [Int64] = []
+  private var bestCosts: [Int64] = []
+  private var bestOutsideFlow = 0.0
 
   /// The flow relaxation of part `m`; `group` gives each assign column's person (≥ 0),
   /// `kept[r]` says whether part row r is a convexity or post row. Nil when the part does
   /// not have that structure (then no bound is claimed).
   ///
-  /// `uncappedPosts`: a post without a cap row gets room for every person, not only for
-  /// its columns. The flow is the same, and the relaxation stays valid when pricing adds
-  /// columns into the post (`extendedBound`).
-  init?(_ m: SparseModel, group: [Int32], kept: [Bool], uncappedPosts: Bool = false) {
+  /// `forPricing`: the flow is made for `extendedBound`. A post without a cap row gets room
+  /// for every person, not only for its columns (the flow is the same, and the relaxation
+  /// stays valid when pricing adds columns into the post), and the best evaluation's dual
+  /// (potentials and arc costs) is kept.
+  init?(_ m: SparseModel, group: [Int32], kept: [Bool], forPricing: Bool = false) {
     let rows = m.rowCount
     let n = m.columnCount
     guard kept.count == rows, group.count == n else { return nil }
@@ -193,7 +200,7 @@ struct FlowBound {
     for h in heads where h >= 0 { columnsInPost[Int(h)] += 1 }
     for (a, h) in heads.enumerated() { heads[a] = h >= 0 ? Int32(people) + h : receiver }
     for k in 0..<posts {
-      var u = uncappedPosts ? max(people, columnsInPost[k]) : columnsInPost[k]
+      var u = forPricing ? max(people, columnsInPost[k]) : columnsInPost[k]
       if postCap[k] >= 0 {
         let v = m.rowUpper[postCap[k]]
         guard v >= 0, v == v.rounded() else { return nil }
@@ -256,6 +263,7 @@ struct FlowBound {
       guard lower[k] <= upper[k] else { return nil }
     }
     model = m
+    keepsBestDual = forPricing
     postNodeOf = postOf
     partRowCount = rows
     personNodeOf = personOf
@@ -374,34 +382,45 @@ struct FlowBound {
     return postNodeOf[(cap + 1) * (partRowCount + 1) + shortage + 1].map { people + Int($0) }
   }
 
-  /// The last solve's node potentials (the reduced cost of arc u → v is c + π(u) − π(v)).
-  func potential(_ node: Int) -> Int64 { simplex.potential[node] }
+  /// Keeps the last evaluation's dual as the best one's (`forPricing`).
+  private mutating func keepBestDual() {
+    guard keepsBestDual else { return }
+    bestPotential = simplex.potential
+    bestCosts = costs
+    bestOutsideFlow = lastOutsideFlow
+  }
 
-  /// The bound of the last evaluation with more columns for some people: the flow's dual
-  /// objective at its potentials, each person's potential re-optimized over their arcs and
-  /// the extra ones. `personLeast[p]` is the least scaled reduced cost minus its head's
-  /// potential over person node p's extra columns (`Int64.max` when none).
+  /// The node potentials of the best evaluation (`forPricing`; the reduced cost of arc
+  /// u → v is c + π(u) − π(v)).
+  func potential(_ node: Int) -> Int64 { bestPotential[node] }
+
+  /// The best evaluation's bound (at `bestMultipliers`, `forPricing`) with more columns for
+  /// some people: the flow's dual objective at its potentials, each person's potential
+  /// re-optimized over their arcs and the extra ones. `personLeast[p]` is the least scaled
+  /// reduced cost minus its head's potential over person node p's extra columns
+  /// (`Int64.max` when none).
   ///
   /// By weak duality it lies below the flow of every column set that adds those columns,
   /// so below every plan of the model with them, provided the multipliers' rows (and the
-  /// posts' capacities, `uncappedPosts`) are that model's. Without extra columns it equals
-  /// the last evaluation's bound (the potentials are optimal).
+  /// posts' capacities, `forPricing`) are that model's. Without extra columns it equals
+  /// the best bound (the potentials are optimal).
   func extendedBound(personLeast: [Int64]) -> Double {
+    precondition(!bestPotential.isEmpty, "forPricing and an evaluation first")
     let assigns = assignColumns.count
     var least = personLeast
     for a in 0..<assigns {
       let u = Int(simplex.tail(a))
-      least[u] = min(least[u], costs[a] - simplex.potential[Int(simplex.head(a))])
+      least[u] = min(least[u], bestCosts[a] - bestPotential[Int(simplex.head(a))])
     }
     var dual = Int128(0)
     for u in 0..<people { dual += Int128(least[u]) }
     for a in assigns..<simplex.arcCount {
-      let d = costs[a] + simplex.potential[Int(simplex.tail(a))] - simplex.potential[Int(simplex.head(a))]
+      let d = bestCosts[a] + bestPotential[Int(simplex.tail(a))] - bestPotential[Int(simplex.head(a))]
       if d < 0 { dual += Int128(simplex.arcCapacity(a)) * Int128(d) }
     }
     let receiver = simplex.nodeCount - 1
-    dual += Int128(simplex.potential[receiver]) * Int128(people)
-    return lastOutsideFlow + Double(dual) / Self.scale
+    dual += Int128(bestPotential[receiver]) * Int128(people)
+    return bestOutsideFlow + Double(dual) / Self.scale
   }
 
   /// Column j's reduced cost c_j − Σ_r a_rj·y_r over the relaxed rows.
@@ -500,6 +519,7 @@ struct FlowBound {
         center = y
         average = activity
         bestAssignment = lastAssignment
+        keepBestDual()
       }
     }
     return best.isFinite
@@ -539,6 +559,7 @@ struct FlowBound {
         best = value
         center = y
         bestAssignment = lastAssignment
+        keepBestDual()
         red = 0
       } else {
         red += 1

@@ -413,7 +413,7 @@ public enum RotationSolver {
         if let groups, let plan = incumbent, subs[p].columnCount >= flowMin || inst.isRestricted,
           var flow = FlowBound(
             subs[p], group: groups, kept: part.rows.map { $0 < form.transportationRowsEnd },
-            uncappedPosts: inst.isRestricted)
+            forPricing: inst.isRestricted)
         {
           (incumbent, flowBound, flowTimeUp) = flowPhase(p, &flow, from: plan, say: say)
           flowRan = true
@@ -421,10 +421,10 @@ public enum RotationSolver {
             // The phase's bound holds for the candidates only: price the rest at the best
             // multipliers (`CandidatePricing`).
             let tp = Date()
-            let y = flow.bestMultipliers
             flowBound =
-              flowBound != nil && flow.evaluate(y) != nil
-              ? CandidatePricing.bound(flow, y: y, part: part, groups: groups, form: form, inst: inst) : nil
+              flowBound != nil
+              ? CandidatePricing.bound(flow, y: flow.bestMultipliers, part: part, groups: groups, form: form, inst: inst)
+              : nil
             say?(
               "bound over every allowed destination \(flowBound.map { String(format: "%.3f", $0) } ?? "none") "
                 + "(candidates' \(String(format: "%.3f", flow.best))) in \(String(format: "%.1f", Date().timeIntervalSince(tp))) s")
@@ -1332,8 +1332,8 @@ enum Tuning {
     ProcessInfo.processInfo.environment["LUNGANG_FLOW_ONLY_MIN_COLUMNS"].flatMap { Int($0) } ?? 2_000_000
   }
   /// Time kept back from a restricted instance's flow phase for pricing every allowed
-  /// destination at its end (`CandidatePricing`): one more flow solve, and the destinations
-  /// at about 0.1 µs each, at most a quarter of the time limit.
+  /// destination at its end (`CandidatePricing`): 5 s and about 0.1 µs a destination (13.5 s
+  /// for 85 million), at most a quarter of the time limit.
   static func candidatePricingSeconds(_ inst: RotationInstance, timeLimit: Double) -> Double {
     min(0.25 * timeLimit, 5 + 1e-7 * Double(inst.allowedDestinationCount))
   }
