@@ -548,7 +548,12 @@ struct FlowBound {
       var y = center
       for k in y.indices { y[k] = min(max(y[k] + step * g[k], yLower[k]), yUpper[k]) }
       solves += 1
-      guard let (value, activity) = evaluate(y, deadline: deadline) else { break }
+      guard let (value, activity) = evaluate(y, deadline: deadline) else {
+        // The same step would fail again (no flow, costs out of range, or the deadline):
+        // the ascent ends here.
+        factor = 0
+        break
+      }
       for k in average.indices { average[k] = alpha * activity[k] + (1 - alpha) * average[k] }
       if value > best {
         // Green when a longer step would have gone on rising, yellow otherwise.

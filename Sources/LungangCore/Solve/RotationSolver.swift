@@ -291,7 +291,8 @@ public enum RotationSolver {
       }
       // With a second thread a flow-only part's plans are made beside the ascent, which
       // then never waits for them (`BackgroundPlan`).
-      if flowOnly && threads > 1 && Tuning.flowPlan && Tuning.flowPlansBeside && flow.begin(plan: plan, deadline: phaseEnd) {
+      let begun = flow.begin(plan: plan, deadline: phaseEnd)
+      if begun && flowOnly && threads > 1 && Tuning.flowPlan && Tuning.flowPlansBeside {
         let background = BackgroundPlan()
         var planned: [Int32] = []
         var made = 0
@@ -323,7 +324,7 @@ public enum RotationSolver {
           }
         }
         if background.isRunning { collect(background.wait()) }
-      } else if flow.begin(plan: plan, deadline: phaseEnd) {
+      } else if begun {
         var planned: [Int32] = []
         // Rounds end on the part's own state only (its gap, the ascent, the work budget),
         // never on other parts', so that the plan does not depend on timing; the district's
@@ -1147,7 +1148,6 @@ final class PartRace: @unchecked Sendable {
   }
 }
 
-/// Prints branch-and-cut progress lines at most once a second across all threads.
 /// One plan made on another thread while the caller goes on (a flow-only part's plans
 /// beside its ascent). `isRunning` is the caller's: it starts, polls and waits.
 final class BackgroundPlan: @unchecked Sendable {
@@ -1194,6 +1194,7 @@ final class BackgroundPlan: @unchecked Sendable {
   }
 }
 
+/// Prints branch-and-cut progress lines at most once a second across all threads.
 final class ProgressThrottle: @unchecked Sendable {
   private let lock = NSLock()
   private var last = Date.distantPast
