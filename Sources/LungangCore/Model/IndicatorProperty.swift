@@ -10,6 +10,14 @@ extension Indicator {
     case .seniorTitle: return p.title >= .senior
     }
   }
+
+  /// The ordinals (in `Indicator.allCases`) of the indicators `p` holds, per stage raw value
+  /// of the section they teach in; none for a cadre.
+  static func heldPerStage(by p: StaffMember) -> [[Int]] {
+    Stage.allCases.map { g in
+      p.role == .teacher ? allCases.indices.filter { allCases[$0].holds(for: p, in: g) } : []
+    }
+  }
 }
 
 /// The balance term of one (stage, indicator): its sections and the constants of model.md.

@@ -338,7 +338,6 @@ public struct RotationInstance: Sendable {
     let built = dests.reduce(0) { $0 + $1.count }
     destinationCount = built
     destinations = built > RotationInstance.maxDestinations ? Array(repeating: [], count: staff.count) : dests
-
   }
 
   /// Each mover's destinations restricted to staying and the `moves` cheapest moves (ties in
@@ -359,9 +358,6 @@ public struct RotationInstance: Sendable {
     let postCount = cadreBase + allowed.schools.count * 2
     var covered = Array(repeating: false, count: postCount)
     var bestLeftOut = Array(repeating: (cost: Double.infinity, person: -1, destination: Destination?.none), count: postCount)
-    func cost(_ d: Destination) -> Double {
-      weights.wish * d.wishCost + weights.commute * (d.km ?? 0) + weights.move
-    }
     var list: [Destination] = []
     var costs: [Double] = []
     var scratch: [Double] = []
@@ -371,13 +367,7 @@ public struct RotationInstance: Sendable {
       let sub = p.subject.map { RotationInstance.ordinal($0) } ?? 0
       let slot = p.role == .principal ? 0 : 1
       func post(_ d: Destination) -> Int { d.section >= 0 ? d.section * nS + sub : cadreBase + d.school * 2 + slot }
-      // Indicators the teacher holds, per stage of the section entered.
-      var holds = [[Int]](repeating: [], count: Stage.allCases.count)
-      if p.role == .teacher {
-        for g in Stage.allCases {
-          holds[g.rawValue] = indicators.indices.filter { indicators[$0].holds(for: p, in: g) }
-        }
-      }
+      let holds = Indicator.heldPerStage(by: p)
       list.removeAll(keepingCapacity: true)
       costs.removeAll(keepingCapacity: true)
       allowed.forEach(i) { d in
@@ -387,7 +377,7 @@ public struct RotationInstance: Sendable {
           for m in holds[sections[d.section].stage.rawValue] { holders[m * sections.count + d.section] += 1 }
         }
         list.append(d)
-        costs.append(d.isStay ? -Double.infinity : cost(d))
+        costs.append(d.isStay ? -Double.infinity : RotationInstance.cost(d, weights: weights))
       }
       // Moves the model drops for avoidance are no candidates, unless they are all the moves
       // (then the model finds the person's contradiction as it would over every destination).
@@ -456,6 +446,11 @@ public struct RotationInstance: Sendable {
   /// Weighted cost of ending at a destination: 0 for staying, else
   /// W_wish·wishcost + W_commute·km + W_move.
   public func cost(_ d: Destination) -> Double {
+    Self.cost(d, weights: weights)
+  }
+
+  /// `cost(_:)` under `weights` (for callers without an instance yet).
+  static func cost(_ d: Destination, weights: Weights) -> Double {
     if d.isStay { return 0 }
     return weights.wish * d.wishCost + weights.commute * (d.km ?? 0) + weights.move
   }

@@ -24,7 +24,6 @@ enum CandidatePricing {
     _ flow: FlowBound, y: [Double], part: Decomposition.Part, groups: [Int32], form: Formulation,
     inst: RotationInstance
   ) -> Double? {
-    let nS = RotationInstance.subjectCount
     let sectionCount = inst.sections.count
     var partRow = Array(repeating: Int32(-1), count: form.model.rowCount)
     for (n, r) in part.rows.enumerated() { partRow[r] = Int32(n) }
@@ -54,7 +53,6 @@ enum CandidatePricing {
       let k = Int(relaxed[n])
       return k >= 0 ? y[k] : nil
     }
-    let indicators = Indicator.allCases
     var least = Array(repeating: Int64.max, count: flow.personCount)
     var forgivenTeacher = Array(repeating: false, count: form.teacherPostRows.count)
     var forgivenCadre = Array(repeating: false, count: form.cadrePostRows.count)
@@ -66,20 +64,14 @@ enum CandidatePricing {
       seen[i] = true
       let p = inst.staff[i]
       let sub = p.subject.map { RotationInstance.ordinal($0) } ?? -1
-      let slot = p.role == .principal ? 0 : 1
-      var holds = [[Int]](repeating: [], count: Stage.allCases.count)
-      if p.role == .teacher {
-        for stage in Stage.allCases {
-          holds[stage.rawValue] = indicators.indices.filter { indicators[$0].holds(for: p, in: stage) }
-        }
-      }
+      let holds = Indicator.heldPerStage(by: p)
       var best = least[node]
       inst.allowedDestinations.forEach(i) { d in
         guard !d.isStay, !failed else { return }
         var cost = inst.cost(d)
         let head: Int64?
         if d.section >= 0 {
-          let t = sub >= 0 ? inst.teacherPostAt[d.section * nS + sub] : -1
+          let t = LocalSearch.teacherPost(inst, section: d.section, subjectOrdinal: sub)
           guard t >= 0 else { return }
           head = teacherHead[t]
           for m in holds[inst.sections[d.section].stage.rawValue] {
@@ -91,7 +83,7 @@ enum CandidatePricing {
           }
           forgivenTeacher[t] = forgivenTeacher[t] || form.teacherPostRows[t].charged > 0
         } else {
-          let k = d.school * 2 + slot
+          let k = LocalSearch.cadrePost(school: d.school, principal: p.role == .principal)
           head = cadreHead[k]
           forgivenCadre[k] = forgivenCadre[k] || form.cadrePostRows[k].charged > 0
         }
