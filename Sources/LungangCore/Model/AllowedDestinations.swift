@@ -23,6 +23,12 @@ struct AllowedDestinations: Sendable {
   let scopeOf: [[Int]]
   /// Per school: the cosine of its latitude, for `km` (nil without a location).
   private let schoolCosLat: [Double?]
+  /// Per school: its location and tier, read without copying the school (the loops over
+  /// every allowed destination, 85 million on the 200,000-staff district scope).
+  private let schoolLocation: [GeoPoint?]
+  private let schoolTier: [Int]
+  /// `sectionAt` flat: by school · stage count + stage raw value (no inner array to retain).
+  private let sectionAtFlat: [Int]
 
   init(
     rules: Rules, wishMiss: Double, staff: [StaffMember], schools: [School], schoolIndex: [String: Int],
@@ -41,6 +47,9 @@ struct AllowedDestinations: Sendable {
     self.cadreCurrent = cadreCurrent
     self.scopeOf = scopeOf
     schoolCosLat = schools.map { $0.location.map { GeoPoint.cosLat($0) } }
+    schoolLocation = schools.map(\.location)
+    schoolTier = schools.map(\.tier)
+    sectionAtFlat = sectionAt.flatMap { row in Stage.allCases.map { row[$0.rawValue] } }
   }
 
   /// Every allowed destination of movable person i, staying first, then by school and
@@ -48,46 +57,64 @@ struct AllowedDestinations: Sendable {
   func forEach(_ i: Int, _ body: (Destination) -> Void) {
     let p = staff[i]
     let j0 = schoolOf[i]
-    var rank: [Int: Int] = [:]
+    // Wished schools with their rank (the first wish of a school counts) and past schools:
+    // a few each, searched in order (cheaper than hashing, once per school in scope).
+    var wished: [(school: Int, rank: Int)] = []
     for (r, w) in p.wishes.enumerated() {
-      if let wj = schoolIndex[w], rank[wj] == nil { rank[wj] = r + 1 }
+      if let wj = schoolIndex[w], !wished.contains(where: { $0.school == wj }) { wished.append((wj, r + 1)) }
     }
     let gaveWishes = !p.wishes.isEmpty
-    let past = Set(p.pastSchools.compactMap { schoolIndex[$0] })
+    let past = p.pastSchools.compactMap { schoolIndex[$0] }
     let nS = RotationInstance.subjectCount
     let subject = p.subject.map { RotationInstance.ordinal($0) } ?? 0
-    let homeCosLat = p.home.map { GeoPoint.cosLat($0) }
+    let home = p.home
+    let homeCosLat = home.map { GeoPoint.cosLat($0) }
+    let isCadre = p.role.isCadre
+    let cadreSlot = p.role == .principal ? 0 : 1
+    let stage = p.subject != nil ? p.stage : nil
+    let cert = p.certifiedStage ?? stage
+    let keyStaysUp = p.isKey && rules.keyToSameOrWeaker
+    let tier0 = schoolTier[j0]
+    let wishesOnly = rules.wishesOnly && gaveWishes
+    let maxKm = rules.maxCommuteKm
     // RotationInstance.km, with the cosines computed once.
     func km(_ j: Int) -> Double? {
-      guard let home = p.home, let to = schools[j].location, let c0 = homeCosLat, let c1 = schoolCosLat[j] else {
+      guard let home, let to = schoolLocation[j], let c0 = homeCosLat, let c1 = schoolCosLat[j] else {
         return nil
       }
       return home.distanceKm(to: to, cosLat: c0, otherCosLat: c1)
     }
     body(
       Destination(
-        school: j0, section: p.role.isCadre ? -1 : sectionOf[i], isStay: true,
+        school: j0, section: isCadre ? -1 : sectionOf[i], isStay: true,
         wishRank: nil, km: km(j0), wishCost: 0))
     for j in scopeOf[j0] {
-      if past.contains(j) { continue }
-      if rules.wishesOnly && gaveWishes && rank[j] == nil { continue }
-      let km = km(j)
-      if let limit = rules.maxCommuteKm, let d = km, d > limit { continue }
-      let wishCost = rank[j].map { Double($0 - 1) } ?? (gaveWishes ? wishMiss : 0)
-      if p.role.isCadre {
-        if cadreCurrent[j * 2 + (p.role == .principal ? 0 : 1)] <= 0 { continue }
-        body(Destination(school: j, section: -1, isStay: false, wishRank: rank[j], km: km, wishCost: wishCost))
+      if !past.isEmpty && past.contains(j) { continue }
+      var r: Int?
+      for w in wished where w.school == j {
+        r = w.rank
+        break
+      }
+      if wishesOnly && r == nil { continue }
+      if isCadre {
+        if cadreCurrent[j * 2 + cadreSlot] <= 0 { continue }
       } else {
-        guard let g0 = p.stage, p.subject != nil else { continue }
-        if p.isKey && rules.keyToSameOrWeaker && schools[j].tier < schools[j0].tier { continue }
-        let cert = p.certifiedStage ?? g0
+        guard stage != nil else { continue }
+        if keyStaysUp && schoolTier[j] < tier0 { continue }
+      }
+      let km = km(j)
+      if let limit = maxKm, let d = km, d > limit { continue }
+      let wishCost = r.map { Double($0 - 1) } ?? (gaveWishes ? wishMiss : 0)
+      if isCadre {
+        body(Destination(school: j, section: -1, isStay: false, wishRank: r, km: km, wishCost: wishCost))
+      } else if let g0 = stage, let cert {
         for g in Stage.allCases {
           if g > cert { continue }
           if rules.sameStage && g != g0 { continue }
-          let k = sectionAt[j][g.rawValue]
+          let k = sectionAtFlat[j * Stage.allCases.count + g.rawValue]
           if k < 0 { continue }
           if teacherCap[k * nS + subject] <= 0 { continue }
-          body(Destination(school: j, section: k, isStay: false, wishRank: rank[j], km: km, wishCost: wishCost))
+          body(Destination(school: j, section: k, isStay: false, wishRank: r, km: km, wishCost: wishCost))
         }
       }
     }

@@ -347,70 +347,106 @@ public struct RotationInstance: Sendable {
   /// and section, the allowed (not only candidate) holders that may enter.
   static func restrictToCandidates(
     _ movers: [Int], _ allowed: AllowedDestinations, moves: Int, weights: Weights, sections: [Section],
-    avoided: [Int: Set<Int>] = [:]
+    avoided: [Int: Set<Int>] = [:], slices: Int? = nil
   ) -> (destinations: [[Destination]], holders: [Int], allowed: Int) {
     let nS = subjectCount
     let indicators = Indicator.allCases
-    var holders = Array(repeating: 0, count: indicators.count * sections.count)
-    var dests = Array(repeating: [Destination](), count: allowed.staff.count)
     // Posts by section · nS + subject ordinal, then cadre posts by school · 2 + slot.
     let cadreBase = sections.count * nS
     let postCount = cadreBase + allowed.schools.count * 2
-    var covered = Array(repeating: false, count: postCount)
-    var bestLeftOut = Array(repeating: (cost: Double.infinity, person: -1, destination: Destination?.none), count: postCount)
-    var list: [Destination] = []
-    var costs: [Double] = []
-    var scratch: [Double] = []
-    var allowedTotal = 0
-    for i in movers {
-      let p = allowed.staff[i]
-      let sub = p.subject.map { RotationInstance.ordinal($0) } ?? 0
-      let slot = p.role == .principal ? 0 : 1
-      func post(_ d: Destination) -> Int { d.section >= 0 ? d.section * nS + sub : cadreBase + d.school * 2 + slot }
-      let holds = Indicator.heldPerStage(by: p)
-      list.removeAll(keepingCapacity: true)
-      costs.removeAll(keepingCapacity: true)
-      allowed.forEach(i) { d in
-        allowedTotal += 1
+    typealias LeftOut = (cost: Double, person: Int, destination: Destination?)
+    let sectionStage = sections.map(\.stage.rawValue)
+    /// One slice of the movers' choice: their candidates, and the slice's holder counts,
+    /// covered posts and cheapest left-out move per post.
+    struct Slice {
+      var destinations: [(person: Int, kept: [Destination])] = []
+      var holders: [Int]
+      var covered: [Bool]
+      var bestLeftOut: [LeftOut]
+      var allowed = 0
+    }
+    @Sendable func choose(_ range: Range<Int>) -> Slice {
+      var slice = Slice(
+        holders: Array(repeating: 0, count: indicators.count * sections.count),
+        covered: Array(repeating: false, count: postCount),
+        bestLeftOut: Array(repeating: (Double.infinity, -1, nil), count: postCount))
+      var list: [Destination] = []
+      var costs: [Double] = []
+      var scratch: [Double] = []
+      for i in movers[range] {
+        let p = allowed.staff[i]
+        let sub = p.subject.map { RotationInstance.ordinal($0) } ?? 0
+        let slot = p.role == .principal ? 0 : 1
+        func post(_ d: Destination) -> Int { d.section >= 0 ? d.section * nS + sub : cadreBase + d.school * 2 + slot }
+        // The indicators held per stage, flat (no inner array to retain per destination).
+        let holds = Indicator.heldPerStage(by: p)
+        let heldStart = holds.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        let held = holds.flatMap { $0 }
+        list.removeAll(keepingCapacity: true)
+        costs.removeAll(keepingCapacity: true)
+        allowed.forEach(i) { d in
+          list.append(d)
+          costs.append(d.isStay ? -Double.infinity : RotationInstance.cost(d, weights: weights))
+        }
+        slice.allowed += list.count
         // The model's count columns: staying included.
-        if d.section >= 0 {
-          for m in holds[sections[d.section].stage.rawValue] { holders[m * sections.count + d.section] += 1 }
+        for d in list where d.section >= 0 {
+          let g = sectionStage[d.section]
+          for q in heldStart[g]..<heldStart[g + 1] { slice.holders[held[q] * sections.count + d.section] += 1 }
         }
-        list.append(d)
-        costs.append(d.isStay ? -Double.infinity : RotationInstance.cost(d, weights: weights))
-      }
-      // Moves the model drops for avoidance are no candidates, unless they are all the moves
-      // (then the model finds the person's contradiction as it would over every destination).
-      if let schools = avoided[i], list.dropFirst().contains(where: { !schools.contains($0.school) }) {
-        for c in list.indices.reversed() where c > 0 && schools.contains(list[c].school) {
-          list.remove(at: c)
-          costs.remove(at: c)
-        }
-      }
-      var keep = Array(repeating: true, count: list.count)
-      if list.count - 1 > moves {
-        scratch = costs
-        let threshold = nthSmallest(&scratch, moves)  // the stay's −∞ is the smallest
-        var atThreshold = moves - costs.lazy.filter { $0 < threshold }.count + 1
-        for c in list.indices {
-          if costs[c] < threshold { continue }
-          if costs[c] == threshold && atThreshold > 0 {
-            atThreshold -= 1
-            continue
+        // Moves the model drops for avoidance are no candidates, unless they are all the moves
+        // (then the model finds the person's contradiction as it would over every destination).
+        if let schools = avoided[i], list.dropFirst().contains(where: { !schools.contains($0.school) }) {
+          for c in list.indices.reversed() where c > 0 && schools.contains(list[c].school) {
+            list.remove(at: c)
+            costs.remove(at: c)
           }
-          keep[c] = false
         }
-      }
-      var kept: [Destination] = []
-      for (c, d) in list.enumerated() {
-        if keep[c] {
-          kept.append(d)
-          if !d.isStay { covered[post(d)] = true }
-        } else if costs[c] < bestLeftOut[post(d)].cost {
-          bestLeftOut[post(d)] = (costs[c], i, d)
+        var keep = Array(repeating: true, count: list.count)
+        if list.count - 1 > moves {
+          scratch = costs
+          let threshold = nthSmallest(&scratch, moves)  // the stay's −∞ is the smallest
+          var atThreshold = moves - costs.lazy.filter { $0 < threshold }.count + 1
+          for c in list.indices {
+            if costs[c] < threshold { continue }
+            if costs[c] == threshold && atThreshold > 0 {
+              atThreshold -= 1
+              continue
+            }
+            keep[c] = false
+          }
         }
+        var kept: [Destination] = []
+        for (c, d) in list.enumerated() {
+          if keep[c] {
+            kept.append(d)
+            if !d.isStay { slice.covered[post(d)] = true }
+          } else if costs[c] < slice.bestLeftOut[post(d)].cost {
+            slice.bestLeftOut[post(d)] = (costs[c], i, d)
+          }
+        }
+        slice.destinations.append((i, kept))
       }
-      dests[i] = kept
+      return slice
+    }
+    // Slices in parallel (each person's choice is their own), merged in mover order: the
+    // same result as one pass, ties in left-out moves going to the first mover.
+    let sliceCount = max(1, slices ?? concurrentSlices(movers.count))
+    let bounds = (0...sliceCount).map { movers.count * $0 / sliceCount }
+    let chosen = concurrentMap(sliceCount) { k in choose(bounds[k]..<bounds[k + 1]) }
+    var dests = Array(repeating: [Destination](), count: allowed.staff.count)
+    var holders = Array(repeating: 0, count: indicators.count * sections.count)
+    var covered = Array(repeating: false, count: postCount)
+    var bestLeftOut = Array(repeating: LeftOut(Double.infinity, -1, nil), count: postCount)
+    var allowedTotal = 0
+    for slice in chosen {
+      for (i, kept) in slice.destinations { dests[i] = kept }
+      for h in holders.indices { holders[h] += slice.holders[h] }
+      for c in 0..<postCount {
+        covered[c] = covered[c] || slice.covered[c]
+        if slice.bestLeftOut[c].cost < bestLeftOut[c].cost { bestLeftOut[c] = slice.bestLeftOut[c] }
+      }
+      allowedTotal += slice.allowed
     }
     for k in 0..<postCount where !covered[k] {
       guard let d = bestLeftOut[k].destination else { continue }

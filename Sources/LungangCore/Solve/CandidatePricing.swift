@@ -22,7 +22,7 @@ enum CandidatePricing {
   /// (then no bound is claimed).
   static func bound(
     _ flow: FlowBound, y: [Double], part: Decomposition.Part, groups: [Int32], form: Formulation,
-    inst: RotationInstance
+    inst: RotationInstance, slices: Int? = nil
   ) -> Double? {
     let sectionCount = inst.sections.count
     var partRow = Array(repeating: Int32(-1), count: form.model.rowCount)
@@ -53,48 +53,82 @@ enum CandidatePricing {
       let k = Int(relaxed[n])
       return k >= 0 ? y[k] : nil
     }
-    var least = Array(repeating: Int64.max, count: flow.personCount)
-    var forgivenTeacher = Array(repeating: false, count: form.teacherPostRows.count)
-    var forgivenCadre = Array(repeating: false, count: form.cadrePostRows.count)
+    // Each person once (a group's people share its node), then slices of them priced in
+    // parallel, merged in order (the least per node, the forgiven posts' union).
     var seen = Array(repeating: false, count: inst.staff.count)
-    var failed = false
-    for (c, g) in part.columns.enumerated() where g < form.assignCount && !failed {
+    var priced: [(person: Int, node: Int)] = []
+    for (c, g) in part.columns.enumerated() where g < form.assignCount {
       let i = Int(form.assignPerson[g])
       guard !seen[i], let node = flow.personNode(ofGroup: groups[c]) else { continue }
       seen[i] = true
-      let p = inst.staff[i]
-      let sub = p.subject.map { RotationInstance.ordinal($0) } ?? -1
-      let holds = Indicator.heldPerStage(by: p)
-      var best = least[node]
-      inst.allowedDestinations.forEach(i) { d in
-        guard !d.isStay, !failed else { return }
-        var cost = inst.cost(d)
-        let head: Int64?
-        if d.section >= 0 {
-          let t = LocalSearch.teacherPost(inst, section: d.section, subjectOrdinal: sub)
-          guard t >= 0 else { return }
-          head = teacherHead[t]
-          for m in holds[inst.sections[d.section].stage.rawValue] {
-            guard let ym = countY[m * sectionCount + d.section] else {
-              failed = true
-              return
+      priced.append((i, node))
+    }
+    let people = priced
+    /// One slice's prices: the least per person of the slice, the posts it forgives, and
+    /// whether a destination entered another part's row.
+    struct Slice {
+      var least: [(node: Int, value: Int64)] = []
+      var forgivenTeacher: [Bool]
+      var forgivenCadre: [Bool]
+      var failed = false
+    }
+    @Sendable func price(_ range: Range<Int>) -> Slice {
+      var slice = Slice(
+        forgivenTeacher: Array(repeating: false, count: form.teacherPostRows.count),
+        forgivenCadre: Array(repeating: false, count: form.cadrePostRows.count))
+      for (i, node) in people[range] {
+        let p = inst.staff[i]
+        let sub = p.subject.map { RotationInstance.ordinal($0) } ?? -1
+        let holds = Indicator.heldPerStage(by: p)
+        var best = Int64.max
+        var failed = false
+        inst.allowedDestinations.forEach(i) { d in
+          guard !d.isStay, !failed else { return }
+          var cost = inst.cost(d)
+          let head: Int64?
+          if d.section >= 0 {
+            let t = LocalSearch.teacherPost(inst, section: d.section, subjectOrdinal: sub)
+            guard t >= 0 else { return }
+            head = teacherHead[t]
+            for m in holds[inst.sections[d.section].stage.rawValue] {
+              guard let ym = countY[m * sectionCount + d.section] else {
+                failed = true
+                return
+              }
+              cost += ym  // the count row's entry is −1
             }
-            cost += ym  // the count row's entry is −1
+            slice.forgivenTeacher[t] = slice.forgivenTeacher[t] || form.teacherPostRows[t].charged > 0
+          } else {
+            let k = LocalSearch.cadrePost(school: d.school, principal: p.role == .principal)
+            head = cadreHead[k]
+            slice.forgivenCadre[k] = slice.forgivenCadre[k] || form.cadrePostRows[k].charged > 0
           }
-          forgivenTeacher[t] = forgivenTeacher[t] || form.teacherPostRows[t].charged > 0
-        } else {
-          let k = LocalSearch.cadrePost(school: d.school, principal: p.role == .principal)
-          head = cadreHead[k]
-          forgivenCadre[k] = forgivenCadre[k] || form.cadrePostRows[k].charged > 0
+          let v = (cost * FlowBound.scale).rounded(.down) - 1
+          guard let head, abs(v) < FlowBound.costLimit else {
+            failed = true
+            return
+          }
+          best = min(best, Int64(v) - head)
         }
-        let v = (cost * FlowBound.scale).rounded(.down) - 1
-        guard let head, abs(v) < FlowBound.costLimit else {
-          failed = true
-          return
+        if failed {
+          slice.failed = true
+          return slice
         }
-        best = min(best, Int64(v) - head)
+        slice.least.append((node, best))
       }
-      least[node] = best
+      return slice
+    }
+    let sliceCount = max(1, slices ?? concurrentSlices(people.count))
+    let bounds = (0...sliceCount).map { people.count * $0 / sliceCount }
+    var least = Array(repeating: Int64.max, count: flow.personCount)
+    var forgivenTeacher = Array(repeating: false, count: form.teacherPostRows.count)
+    var forgivenCadre = Array(repeating: false, count: form.cadrePostRows.count)
+    var failed = false
+    for slice in concurrentMap(sliceCount, { k in price(bounds[k]..<bounds[k + 1]) }) {
+      failed = failed || slice.failed
+      for (node, value) in slice.least { least[node] = min(least[node], value) }
+      for t in forgivenTeacher.indices where slice.forgivenTeacher[t] { forgivenTeacher[t] = true }
+      for k in forgivenCadre.indices where slice.forgivenCadre[k] { forgivenCadre[k] = true }
     }
     if failed { return nil }
     var forgiven = 0.0

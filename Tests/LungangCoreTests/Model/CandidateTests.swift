@@ -117,6 +117,29 @@ final class CandidateTests: XCTestCase {
     XCTAssertEqual(out.evaluation?.violations ?? ["none"], [])
   }
 
+  /// Candidates chosen in slices on several threads are those one pass chooses: the same
+  /// lists, holder counts and allowed total, and the same left-out moves given back (ties to
+  /// the first mover).
+  func testCandidatesInSlicesAreTheOnePassCandidates() throws {
+    let (d, sc) = try district()
+    let inst = RotationInstance(district: d, scenario: sc, candidatesPerPerson: 3)
+    let movers = inst.staff.indices.filter { inst.movable[$0] }
+    func choose(_ slices: Int) -> (destinations: [[Destination]], holders: [Int], allowed: Int) {
+      RotationInstance.restrictToCandidates(
+        movers, inst.allowedDestinations, moves: 3, weights: inst.weights, sections: inst.sections, slices: slices)
+    }
+    let one = choose(1)
+    XCTAssertEqual(one.allowed, inst.allowedDestinationCount)
+    XCTAssertEqual(one.destinations, inst.destinations)
+    XCTAssertGreaterThan(one.destinations.reduce(0) { $0 + $1.count }, movers.count * 3, "some moves given back")
+    for slices in [2, 5, movers.count] {
+      let many = choose(slices)
+      XCTAssertEqual(many.destinations, one.destinations, "\(slices) slices")
+      XCTAssertEqual(many.holders, one.holders)
+      XCTAssertEqual(many.allowed, one.allowed)
+    }
+  }
+
   /// The candidates' cost threshold: quickselect gives the n-th smallest value, ties and −∞
   /// (staying) included.
   func testQuickselectFindsTheNthSmallest() {

@@ -65,6 +65,24 @@ final class CandidatePricingTests: XCTestCase {
     XCTAssertLessThan(flow.extendedBound(personLeast: one), flow.best)
   }
 
+  /// Pricing in slices on several threads gives the bound one pass gives: each person's
+  /// least reduced cost is their own, and the slices merge in order.
+  func testPricingInSlicesGivesTheOnePassBound() throws {
+    let f = try LargestPartFixture(candidatesPerPerson: 3)
+    var flow = try XCTUnwrap(FlowBound(f.part, group: f.groups, kept: f.kept, forPricing: true))
+    let deadline = Date(timeIntervalSinceNow: 10)
+    XCTAssertTrue(flow.begin(plan: f.start, deadline: deadline))
+    _ = flow.ascend(target: f.part.objectiveValue(f.start), deadline: deadline, maxSolves: 20)
+    func bound(_ slices: Int) -> Double? {
+      CandidatePricing.bound(
+        flow, y: flow.bestMultipliers, part: f.columnsAndRows, groups: f.groups, form: f.form, inst: f.inst,
+        slices: slices)
+    }
+    let one = try XCTUnwrap(bound(1))
+    XCTAssertLessThan(one, flow.best, "moves left out lower the candidates' bound")
+    for slices in [2, 3, 7] { XCTAssertEqual(bound(slices), one, "\(slices) slices") }
+  }
+
   /// The generated 600-staff district with the whole district open and three candidate
   /// moves per person: the plan keeps the hard rules, and the bound lies below the optimum
   /// over every destination (solved exactly without candidates).

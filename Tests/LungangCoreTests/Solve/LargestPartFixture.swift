@@ -14,15 +14,21 @@ struct LargestPartFixture {
   var start: [Double]
   /// Per part row: a convexity or post row (the flow relaxation keeps it).
   var kept: [Bool]
+  /// The part's columns and rows in the whole model.
+  var columnsAndRows: Decomposition.Part
 
-  init(staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5, mipGap: Double = 1e-6) throws {
+  /// `candidatesPerPerson`: a restricted instance (its model in the segment form, as the
+  /// solver builds it).
+  init(
+    staff: Int = 600, scope: Scope = .district, seed: UInt64 = 5, mipGap: Double = 1e-6, candidatesPerPerson: Int? = nil
+  ) throws {
     let options = GeneratorOptions(staff: staff, schools: 12, seed: seed)
     let district = try DistrictGenerator(options).generate()
     var sc = Scenario(name: "g", district: URL(fileURLWithPath: "/nonexistent"), year: options.year)
     sc.rules.scope = scope
     sc.solver.mipGap = mipGap
-    inst = RotationInstance(district: district, scenario: sc)
-    form = Formulation(inst, names: false)
+    inst = RotationInstance(district: district, scenario: sc, candidatesPerPerson: candidatesPerPerson)
+    form = candidatesPerPerson == nil ? Formulation(inst, names: false) : Formulation(inst, names: false, balance: .segment)
     var search = LocalSearch(inst, form)
     let plan = search.run(deadline: .distantFuture, maxPasses: 1)
     let x = try XCTUnwrap(form.point(for: plan, inst))
@@ -41,5 +47,6 @@ struct LargestPartFixture {
     }
     start = cols.map { x[$0] }
     kept = dec.parts[p].rows.map { $0 < form.transportationRowsEnd }
+    columnsAndRows = dec.parts[p]
   }
 }
