@@ -11,10 +11,12 @@ func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
   return slots.values
 }
 
-/// How many slices `concurrentMap` gets for `items` independent items: one per core (at
-/// most 8) from 20,000 items, else one (threads cost more than they save).
-func concurrentSlices(_ items: Int) -> Int {
-  items >= 20_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+/// How many slices `concurrentMap` gets for `items` independent items on `threads` threads
+/// (0: every core): one per thread (at most 8) from 20,000 items, else one (threads would
+/// cost more than they save).
+func concurrentSlices(_ items: Int, threads: Int) -> Int {
+  let n = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+  return items >= 20_000 ? max(1, min(n, 8)) : 1
 }
 
 /// One slot per index, each written by one thread (`concurrentMap`).

@@ -91,6 +91,9 @@ public struct RotationInstance: Sendable {
   /// every allowed destination is in `destinations`. Plans stay within the rules; the
   /// solver's bound prices the destinations left out (`CandidatePricing`).
   public let candidateMoves: Int?
+  /// Seconds the choice of candidates took (every allowed destination enumerated once, as
+  /// pricing them does at the end of the solve); 0 without candidates.
+  public let candidateSeconds: Double
   /// True when some person's `destinations` leave out allowed destinations.
   public var isRestricted: Bool { candidateMoves != nil }
   /// The rules that give each person's allowed destinations.
@@ -141,7 +144,10 @@ public struct RotationInstance: Sendable {
 
   /// Derives all facts; the district must already be valid. `candidatesPerPerson` keeps at
   /// most that many moves per person even when every allowed destination would fit (tests).
-  public init(district: District, scenario: Scenario, candidatesPerPerson: Int? = nil) {
+  /// The instance of `scenario` on `district`. `threads` (default: the scenario's
+  /// solver.threads, 0 every core) choose the candidates of a district too large for every
+  /// allowed destination; `candidatesPerPerson` forces candidates (tests).
+  public init(district: District, scenario: Scenario, threads: Int? = nil, candidatesPerPerson: Int? = nil) {
     self.district = district
     self.scenario = scenario
     let rules = scenario.rules
@@ -295,6 +301,7 @@ public struct RotationInstance: Sendable {
     let movers = staff.indices.filter { movable[$0] }
     var dests = Array(repeating: [Destination](), count: staff.count)
     var restricted: (moves: Int, holders: [Int])?
+    var choiceSeconds = 0.0
     var allowedTotal = movers.reduce(0) { $0 + rulesOfDestinations.countAtMost($1) }
     if allowedTotal > RotationInstance.maxDestinations || candidatesPerPerson != nil {
       let moves =
@@ -317,8 +324,11 @@ public struct RotationInstance: Sendable {
         if moveA && !moveB { avoided[a, default: []].insert(schoolOf[b]) }
         if moveB && !moveA { avoided[b, default: []].insert(schoolOf[a]) }
       }
+      let tc = Date()
       let chosen = RotationInstance.restrictToCandidates(
-        movers, rulesOfDestinations, moves: moves, weights: weights, sections: secs, avoided: avoided)
+        movers, rulesOfDestinations, moves: moves, weights: weights, sections: secs, avoided: avoided,
+        slices: concurrentSlices(movers.count, threads: threads ?? scenario.solver.threads))
+      choiceSeconds = Date().timeIntervalSince(tc)
       allowedTotal = chosen.allowed
       if candidatesPerPerson != nil || allowedTotal > RotationInstance.maxDestinations {
         dests = chosen.destinations
@@ -334,6 +344,7 @@ public struct RotationInstance: Sendable {
     }
     allowedDestinationCount = allowedTotal
     candidateMoves = restricted?.moves
+    candidateSeconds = restricted == nil ? 0 : choiceSeconds
     allowedHolders = restricted?.holders ?? []
     let built = dests.reduce(0) { $0 + $1.count }
     destinationCount = built
@@ -347,7 +358,7 @@ public struct RotationInstance: Sendable {
   /// and section, the allowed (not only candidate) holders that may enter.
   static func restrictToCandidates(
     _ movers: [Int], _ allowed: AllowedDestinations, moves: Int, weights: Weights, sections: [Section],
-    avoided: [Int: Set<Int>] = [:], slices: Int? = nil
+    avoided: [Int: Set<Int>] = [:], slices: Int = 1
   ) -> (destinations: [[Destination]], holders: [Int], allowed: Int) {
     let nS = subjectCount
     let indicators = Indicator.allCases
@@ -431,7 +442,7 @@ public struct RotationInstance: Sendable {
     }
     // Slices in parallel (each person's choice is their own), merged in mover order: the
     // same result as one pass, ties in left-out moves going to the first mover.
-    let sliceCount = max(1, slices ?? concurrentSlices(movers.count))
+    let sliceCount = max(1, slices)
     let bounds = (0...sliceCount).map { movers.count * $0 / sliceCount }
     let chosen = concurrentMap(sliceCount) { k in choose(bounds[k]..<bounds[k + 1]) }
     var dests = Array(repeating: [Destination](), count: allowed.staff.count)

@@ -19,10 +19,11 @@ import Foundation
 enum CandidatePricing {
   /// The part's bound over every allowed destination at the best evaluation of `flow`
   /// (multipliers `y`, its `bestMultipliers`); nil when a left-out destination would enter a row of another part
-  /// (then no bound is claimed).
+  /// (then no bound is claimed). `slices`: how many slices of the people are priced at once
+  /// (on as many threads; the bound is the same).
   static func bound(
     _ flow: FlowBound, y: [Double], part: Decomposition.Part, groups: [Int32], form: Formulation,
-    inst: RotationInstance, slices: Int? = nil
+    inst: RotationInstance, slices: Int = 1
   ) -> Double? {
     let sectionCount = inst.sections.count
     var partRow = Array(repeating: Int32(-1), count: form.model.rowCount)
@@ -118,7 +119,7 @@ enum CandidatePricing {
       }
       return slice
     }
-    let sliceCount = max(1, slices ?? concurrentSlices(people.count))
+    let sliceCount = max(1, slices)
     let bounds = (0...sliceCount).map { people.count * $0 / sliceCount }
     var least = Array(repeating: Int64.max, count: flow.personCount)
     var forgivenTeacher = Array(repeating: false, count: form.teacherPostRows.count)

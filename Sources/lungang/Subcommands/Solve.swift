@@ -68,9 +68,10 @@ extension Lungang {
       if outPath == districtPath || outPath.hasPrefix(districtPath + "/") {
         throw ValidationError("--out must not be the district folder or inside it (\(input.scenario.district.path))")
       }
-      let inst = try Diagnostics.instance(input, redact: redact)
+      let inst = try Diagnostics.instance(input, redact: redact, threads: threads)
       var options = SolveOptions()
       options.timeLimit = timeLimit
+      options.startedAt = t0
       options.solverLog = solverLog
       options.race = race
       options.threads = threads

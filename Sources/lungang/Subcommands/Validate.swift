@@ -57,9 +57,9 @@ enum Diagnostics {
   /// Writes one line to stderr, control characters escaped (notes quote ids and names).
   /// Derives the instance; a model too large for this machine's memory gets candidates
   /// (noted on stderr), and one whose candidates are too large as well is refused (exit 2).
-  static func instance(_ input: ScenarioInput, redact: Bool = false) throws -> RotationInstance {
+  static func instance(_ input: ScenarioInput, redact: Bool = false, threads: Int? = nil) throws -> RotationInstance {
     let inst = RotationInstance(
-      district: redact ? input.district.redacted() : input.district, scenario: input.scenario)
+      district: redact ? input.district.redacted() : input.district, scenario: input.scenario, threads: threads)
     if inst.isTooLarge {
       let movable = inst.movable.filter { $0 }.count
       print([
