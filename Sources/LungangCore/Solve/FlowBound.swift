@@ -383,7 +383,7 @@ struct FlowBound {
   }
 
   /// Keeps the last evaluation's dual as the best one's (`forPricing`).
-  private mutating func keepBestDual() {
+  mutating func keepBestDual() {
     guard keepsBestDual else { return }
     bestPotential = simplex.potential
     bestCosts = costs
@@ -495,15 +495,19 @@ struct FlowBound {
   }
 
   // The ascent's state, kept between calls of `ascend`.
-  private var center: [Double] = []
+  var center: [Double] = []
   private var average: [Double] = []
-  private var factor = 0.1
+  var factor = 0.1
   private var red = 0
   /// The best bound so far, and the flow's assignment that gave it.
-  private(set) var best = -Double.infinity
-  private(set) var bestAssignment: [Int32] = []
+  var best = -Double.infinity
+  var bestAssignment: [Int32] = []
   /// Flow solves made.
-  private(set) var solves = 0
+  var solves = 0
+  /// How the multipliers ascend (`Tuning.flowAscent`).
+  var method = Tuning.flowAscent
+  /// The bundle method's state (`FlowBound+Bundle`).
+  var bundle = BundleState()
 
   /// Starts the ascent: the flow from plan `x`, then y = 0 or the multipliers guessed from x,
   /// whichever bounds higher. False when the flow has no solution by the deadline.
@@ -514,6 +518,7 @@ struct FlowBound {
     for y in [zero, guess] {
       solves += 1
       guard let (value, activity) = evaluate(y, deadline: deadline) else { break }
+      if method == .bundle { addCut(at: y, value: value, activity: activity) }
       if value > best {
         best = value
         center = y
@@ -535,6 +540,7 @@ struct FlowBound {
     target: Double, deadline: Date, maxSolves: Int = .max, shouldStop: (() -> Bool)? = nil
   ) -> Bool {
     guard best.isFinite else { return false }
+    if method == .bundle { return ascendBundle(target: target, deadline: deadline, maxSolves: maxSolves, shouldStop: shouldStop) }
     let before = best
     let alpha = 0.1
     var made = 0

@@ -1328,6 +1328,10 @@ enum Tuning {
   /// ascent steps before each next plan (a work budget, so that the same input gives the same
   /// plan; the phase's time limit binds only on a slow machine or a huge part).
   static let flowRounds = 8
+  static let flowDebug = ProcessInfo.processInfo.environment["LUNGANG_FLOW_DEBUG"] != nil
+  /// How the flow relaxation's multipliers ascend: the proximal bundle method (stop 18),
+  /// or the volume algorithm (LUNGANG_ASCENT=volume, stops 10–17).
+  static let flowAscent: FlowBound.Ascent = ProcessInfo.processInfo.environment["LUNGANG_ASCENT"] == "volume" ? .volume : .bundle
   static let flowRoundSolves = 40
   /// Parts with at least this many columns keep the flow phase to the time limit and skip
   /// GLPK when it reaches it: 2,000,000. On the 50,000-staff district scope (5.3 million

@@ -1,0 +1,186 @@
+import Foundation
+
+/// The proximal bundle method's state: the cuts (each a linearization f_i + g_i·(y − y_i)
+/// of the bound, kept as a_i = f_i − g_i·y_i and g_i), the stability center and its value,
+/// and the proximity weight u.
+struct BundleState {
+  var intercepts: [Double] = []
+  var slopes: [[Double]] = []
+  var ages: [Int] = []
+  var center: [Double] = []
+  var centerValue = -Double.infinity
+  var weight = 0.0
+  var converged = false
+  var firstWeight = 0.0
+  var serious = 0
+}
+
+extension FlowBound {
+  /// How `ascend` moves the multipliers.
+  enum Ascent: Sendable {
+    /// The volume algorithm: subgradient steps of Polyak type.
+    case volume
+    /// The proximal bundle method: every evaluation's cut kept (`ascendBundle`).
+    case bundle
+  }
+
+  /// Adds the cut of an evaluation at y (its value and the relaxed rows' activity), and
+  /// moves the stability center there when the value is higher.
+  mutating func addCut(at y: [Double], value: Double, activity: [Double]) {
+    let g = subgradient(activity, at: y)
+    var a = value
+    for k in g.indices { a -= g[k] * y[k] }
+    bundle.intercepts.append(a)
+    bundle.slopes.append(g)
+    bundle.ages.append(0)
+    if value > bundle.centerValue {
+      bundle.centerValue = value
+      bundle.center = y
+    }
+  }
+
+  /// The proximal bundle method (a Lagrangian dual's ascent that keeps every evaluation's
+  /// cut): each step maximizes the cuts' minimum less (u/2)‖y − center‖² over the
+  /// multipliers' bounds, by its dual over the simplex of cut weights (for fixed weights
+  /// the best y is the clamped step, so the dual is smooth), then evaluates there. The
+  /// center moves when the bound rises by a tenth of what the cuts predicted (a serious
+  /// step); u halves after a good serious step and grows after a null step.
+  mutating func ascendBundle(
+    target: Double, deadline: Date, maxSolves: Int, shouldStop: (() -> Bool)?
+  ) -> Bool {
+    guard best.isFinite, !bundle.slopes.isEmpty, !bundle.converged else { return false }
+    let before = best
+    let n = yLower.count
+    var made = 0
+    if bundle.weight <= 0 {
+      // The first step as long as the volume algorithm's first: (target − best)/‖g‖² · 0.1.
+      let g = bundle.slopes.last!
+      let norm = g.reduce(0) { $0 + $1 * $1 }
+      bundle.weight = max(1e-12, norm / max(1e-9, 0.1 * (target - best)))
+      bundle.firstWeight = bundle.weight
+    }
+    while made < maxSolves, Date() < deadline, !(shouldStop?() ?? false) {
+      made += 1
+      let (y, predicted) = proximalPoint()
+      let rise = predicted - bundle.centerValue
+      if rise <= 1e-7 * max(1, abs(bundle.centerValue)) {
+        // Steps too short to rise: longer ones, unless they are already as long as the
+        // first (then the cuts say the center is optimal).
+        guard bundle.weight > bundle.firstWeight * 1e-6 else {
+          bundle.converged = true
+          break
+        }
+        bundle.weight /= 10
+        made -= 1
+        continue
+      }
+      solves += 1
+      guard let (value, activity) = evaluate(y, deadline: deadline) else {
+        // Costs out of range (a step too long) or the deadline: shorter steps next.
+        bundle.weight *= 10
+        continue
+      }
+      if value > best {
+        best = value
+        center = y
+        bestAssignment = lastAssignment
+        keepBestDual()
+      }
+      let old = bundle.centerValue
+      addCut(at: y, value: value, activity: activity)
+      if value >= old + 0.1 * rise {
+        bundle.serious += 1
+        if value >= old + 0.5 * rise || bundle.serious >= 3 {
+          bundle.weight /= 2
+          bundle.serious = 0
+        }
+      } else {
+        // A null step: the center stays (addCut moved it only if the value rose).
+        bundle.weight *= 1.5
+        bundle.serious = 0
+      }
+      if Tuning.flowDebug && solves % 5 == 0 {
+        FileHandle.standardError.write(Data("bundle: value \(value) center \(bundle.centerValue) predicted \(predicted) u \(bundle.weight) cuts \(bundle.slopes.count)\n".utf8))
+      }
+      pruneCuts()
+      _ = n
+    }
+    return best > before
+  }
+
+  /// The maximizer of min_i cut_i(y) − (u/2)‖y − center‖² over the bounds, and the cuts'
+  /// minimum there: the dual over cut weights λ in the simplex is minimized by accelerated
+  /// projected gradient steps.
+  mutating func proximalPoint() -> (y: [Double], model: Double) {
+    let k = bundle.slopes.count
+    let n = yLower.count
+    let u = bundle.weight
+    let c = bundle.center
+    func point(_ lambda: [Double]) -> [Double] {
+      var y = c
+      for i in 0..<k where lambda[i] != 0 {
+        let w = lambda[i] / u
+        let g = bundle.slopes[i]
+        for j in 0..<n { y[j] += w * g[j] }
+      }
+      for j in 0..<n { y[j] = min(max(y[j], yLower[j]), yUpper[j]) }
+      return y
+    }
+    func cuts(_ y: [Double]) -> [Double] {
+      (0..<k).map { i in
+        var v = bundle.intercepts[i]
+        let g = bundle.slopes[i]
+        for j in 0..<n { v += g[j] * y[j] }
+        return v
+      }
+    }
+    // Lipschitz constant of the dual's gradient: at most Σ‖g_i‖²/u.
+    var lip = 0.0
+    for g in bundle.slopes { lip += g.reduce(0) { $0 + $1 * $1 } }
+    lip = max(lip / u, 1e-12)
+    var lambda = Array(repeating: 0.0, count: k)
+    // Start at the most violated (lowest) cut at the center.
+    let atCenter = cuts(c)
+    lambda[atCenter.indices.min { atCenter[$0] < atCenter[$1] }!] = 1
+    var z = lambda
+    var t = 1.0
+    for _ in 0..<150 {
+      let y = point(z)
+      let grad = cuts(y)
+      var next = z
+      for i in 0..<k { next[i] -= grad[i] / lip }
+      next = Self.projectOnSimplex(next)
+      let t2 = (1 + (1 + 4 * t * t).squareRoot()) / 2
+      for i in 0..<k { z[i] = next[i] + (t - 1) / t2 * (next[i] - lambda[i]) }
+      z = Self.projectOnSimplex(z)
+      lambda = next
+      t = t2
+    }
+    let y = point(lambda)
+    for i in 0..<k { bundle.ages[i] = lambda[i] > 1e-9 ? 0 : bundle.ages[i] + 1 }
+    return (y, cuts(y).min() ?? -.infinity)
+  }
+
+  /// Keeps at most 40 cuts: drops the cuts unused longest.
+  mutating func pruneCuts() {
+    while bundle.slopes.count > 40 {
+      let i = bundle.ages.indices.max { bundle.ages[$0] < bundle.ages[$1] }!
+      bundle.intercepts.remove(at: i)
+      bundle.slopes.remove(at: i)
+      bundle.ages.remove(at: i)
+    }
+  }
+
+  /// Euclidean projection onto the unit simplex.
+  static func projectOnSimplex(_ v: [Double]) -> [Double] {
+    let s = v.sorted(by: >)
+    var sum = 0.0
+    var theta = 0.0
+    for (i, x) in s.enumerated() {
+      sum += x
+      let t = (sum - 1) / Double(i + 1)
+      if x - t > 0 { theta = t }
+    }
+    return v.map { max(0, $0 - theta) }
+  }
+}
