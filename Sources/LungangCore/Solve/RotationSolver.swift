@@ -361,7 +361,7 @@ public enum RotationSolver {
         _ = flow.ascend(
           target: flow.best + Tuning.flowTargetShare * (bestValue - flow.best), deadline: phaseEnd, shouldStop: stop)
       }
-      say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
+      say?("flow bound \(String(format: "%.3f", flow.best)) (\(flow.arcCount) arcs, \(flow.relaxedRows.count) rows relaxed, \(flow.solves) solves\(flow.method == .bundle ? String(format: ", %.1f s in the bundle's steps", flow.bundle.qpSeconds) : "")), plan \(String(format: "%.3f", bestValue)) in \(String(format: "%.1f", Date().timeIntervalSince(t))) s")
       if flowOnly && Date() >= phaseEnd { timeUp = true }
       return (best, flow.best.isFinite ? flow.best : nil, timeUp)
     }
@@ -1328,7 +1328,6 @@ enum Tuning {
   /// ascent steps before each next plan (a work budget, so that the same input gives the same
   /// plan; the phase's time limit binds only on a slow machine or a huge part).
   static let flowRounds = 8
-  static let flowDebug = ProcessInfo.processInfo.environment["LUNGANG_FLOW_DEBUG"] != nil
   /// How the flow relaxation's multipliers ascend: the proximal bundle method (stop 18),
   /// or the volume algorithm (LUNGANG_ASCENT=volume, stops 10–17).
   static let flowAscent: FlowBound.Ascent = ProcessInfo.processInfo.environment["LUNGANG_ASCENT"] == "volume" ? .volume : .bundle
