@@ -21,8 +21,9 @@ struct BundleState {
   var firstWeight = 0.0
   /// Serious steps in a row (three halve u).
   var serious = 0
-  /// True when steps as long as the first predict no rise: the center is optimal for the
-  /// cuts.
+  /// Proximal points in a row that predicted no rise, and whether six did (the center is
+  /// optimal for the cuts: the ascent ends).
+  var flat = 0
   var converged = false
   /// Seconds spent finding the steps (not the flow solves).
   var qpSeconds = 0.0
@@ -78,16 +79,20 @@ extension FlowBound {
       bundle.qpSeconds += Date().timeIntervalSince(tq)
       let rise = predicted - bundle.centerValue
       if rise <= 1e-7 * max(1, abs(bundle.centerValue)) {
-        // Steps too short to rise: longer ones, unless they are already as long as the
-        // first (then the cuts say the center is optimal).
-        guard bundle.weight > bundle.firstWeight * 1e-6 else {
+        // No rise predicted: longer steps (a smaller u), back to the first length once
+        // they are very long (there the step's dual is solved least exactly). Six such
+        // predictions in a row end the ascent: the cuts say the center is optimal.
+        bundle.flat += 1
+        guard bundle.flat < 6 else {
           bundle.converged = true
           break
         }
         bundle.weight /= 10
+        if bundle.weight < bundle.firstWeight * 1e-3 { bundle.weight = bundle.firstWeight }
         made -= 1
         continue
       }
+      bundle.flat = 0
       solves += 1
       guard let (value, activity) = evaluate(y, deadline: deadline) else {
         // Costs out of range (a step too long) or the deadline: shorter steps next.
@@ -113,6 +118,10 @@ extension FlowBound {
         bundle.weight *= 1.5
         bundle.serious = 0
       }
+      // u within a thousandth and a thousand times its first value: much smaller, and the
+      // step's dual (gradient steps of length ∝ u) is not solved in its 150 steps, so the
+      // prediction is wrong; much larger, and the steps stop moving.
+      bundle.weight = min(max(bundle.weight, bundle.firstWeight * 1e-3), bundle.firstWeight * 1e3)
       pruneCuts()
     }
     return best > before
@@ -144,10 +153,33 @@ extension FlowBound {
         return v
       }
     }
-    // Lipschitz constant of the dual's gradient: at most Σ‖g_i‖²/u.
-    var lip = 0.0
-    for g in bundle.slopes { lip += g.reduce(0) { $0 + $1 * $1 } }
-    lip = max(lip / u, 1e-12)
+    // Lipschitz constant of the dual's gradient: at most the largest eigenvalue of the cuts'
+    // Gram matrix over u (clamping only flattens the dual), by power iteration from the
+    // ones vector (an estimate from below, so 1.1 times it; Σ‖g_i‖²/u, the trace, caps it).
+    var gram = Array(repeating: 0.0, count: k * k)
+    for i in 0..<k {
+      for j in i..<k {
+        var d = 0.0
+        let gi = bundle.slopes[i]
+        let gj = bundle.slopes[j]
+        for t in 0..<n { d += gi[t] * gj[t] }
+        gram[i * k + j] = d
+        gram[j * k + i] = d
+      }
+    }
+    var trace = 0.0
+    for i in 0..<k { trace += gram[i * k + i] }
+    var v = Array(repeating: 1.0 / Double(k).squareRoot(), count: k)
+    var top = 0.0
+    for _ in 0..<30 {
+      var w = Array(repeating: 0.0, count: k)
+      for i in 0..<k { for j in 0..<k { w[i] += gram[i * k + j] * v[j] } }
+      let norm = w.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      guard norm > 0 else { break }
+      top = norm
+      v = w.map { $0 / norm }
+    }
+    let lip = max(min(1.1 * top, trace) / u, 1e-12)
     var lambda = Array(repeating: 0.0, count: k)
     // Start at the most violated (lowest) cut at the center.
     let atCenter = cuts(c)
