@@ -1348,12 +1348,14 @@ enum Tuning {
     ProcessInfo.processInfo.environment["LUNGANG_FLOW_ONLY_MIN_COLUMNS"].flatMap { Int($0) } ?? 2_000_000
   }
   /// Time kept back from a restricted instance's flow phase for pricing every allowed
-  /// destination at its end (`CandidatePricing`): 1 s and 1.25 times the time the instance
-  /// took to choose the candidates, which enumerates the same destinations on as many
-  /// threads (so it follows the machine's speed), at most a quarter of the time limit. On
-  /// the 200,000-staff district scope the choice took 3.5–5 s, and pricing 4.6 s.
+  /// destination at its end (`CandidatePricing`): 1.25 times the time the instance took to
+  /// choose the candidates, which enumerates the same destinations on as many threads (so
+  /// it follows the machine's speed), and 2.5 s for the files and the process's end (1.7 GB
+  /// to free), at most a quarter of the time limit. On the 200,000-staff district scope
+  /// the choice took 3.5–5 s, pricing 4.4–5.9 s, and with 1 s instead of 2.5 the command
+  /// ended 1.4–1.6 s after a 180 s limit.
   static func candidatePricingSeconds(_ inst: RotationInstance, timeLimit: Double) -> Double {
-    min(0.25 * timeLimit, 1 + 1.25 * inst.candidateSeconds)
+    min(0.25 * timeLimit, 2.5 + 1.25 * inst.candidateSeconds)
   }
   /// The ascent's target (the value its Polyak-type steps aim at) lies this share of the way
   /// from the bound to the part's plan: 0.5. The plan lies above the part's LP, the ceiling
