@@ -138,7 +138,8 @@ final class FlowBoundTests: XCTestCase {
   /// A part kept to the flow phase (`SolveOptions.flowOnlyMinColumns`): when the phase's
   /// rounds end with time left the part goes on into GLPK and reaches the same optimum; when
   /// the time limit ends the phase, the part's plan and flow bound are the result, with
-  /// status time_limit, a plan that keeps the hard rules and a bound below the optimum.
+  /// status time_limit, a plan that keeps the hard rules and a bound below the optimum; so
+  /// does a limit that counts from a start already that far back.
   func testFlowOnlyPartsFallBackToGLPKOrEndAtTheTimeLimit() throws {
     let (district, sc, exactOptions, exact) = try districtScopeSolvedWithoutTheFlowPhase()
     let z = try XCTUnwrap(exact.objective)
@@ -157,6 +158,15 @@ final class FlowBoundTests: XCTestCase {
     XCTAssertTrue(cut.evaluation?.violations.isEmpty ?? false)
     XCTAssertGreaterThanOrEqual(try XCTUnwrap(cut.objective), z - 1e-6 * max(1, abs(z)))
     XCTAssertLessThanOrEqual(try XCTUnwrap(cut.bound), z + 1e-6 * max(1, abs(z)))
+    // The limit counts from `startedAt` (the command's start, loading included): 20 s that
+    // have already passed end the phase as 1 ms does, where 20 s from the solve's start let
+    // it finish (`fellBack`, at the scenario's 60 s).
+    flowOnly.timeLimit = 20
+    flowOnly.startedAt = Date(timeIntervalSinceNow: -20)
+    let late = RotationSolver.solve(RotationInstance(district: district, scenario: sc), options: flowOnly)
+    XCTAssertEqual(late.status, .timeLimit)
+    XCTAssertGreaterThanOrEqual(late.flowOnlyParts, 1)
+    XCTAssertTrue(late.evaluation?.violations.isEmpty ?? false)
   }
 
   /// A generated 600-staff district with the whole district open at gap 1e-6, the options
