@@ -105,12 +105,7 @@ extension FlowBound {
         continue
       }
       bundle.failures = 0
-      if value > best {
-        best = value
-        center = y
-        bestAssignment = lastAssignment
-        keepBestDual()
-      }
+      _ = keepIfBest(value, at: y)
       let old = bundle.centerValue
       addCut(at: y, value: value, activity: activity)
       if value >= old + 0.1 * rise {

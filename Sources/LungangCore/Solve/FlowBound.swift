@@ -383,7 +383,7 @@ struct FlowBound {
   }
 
   /// Keeps the last evaluation's dual as the best one's (`forPricing`).
-  mutating func keepBestDual() {
+  private mutating func keepBestDual() {
     guard keepsBestDual else { return }
     bestPotential = simplex.potential
     bestCosts = costs
@@ -495,19 +495,31 @@ struct FlowBound {
   }
 
   // The ascent's state, kept between calls of `ascend`.
-  var center: [Double] = []
+  private var center: [Double] = []
   private var average: [Double] = []
-  var factor = 0.1
+  private var factor = 0.1
   private var red = 0
   /// The best bound so far, and the flow's assignment that gave it.
-  var best = -Double.infinity
-  var bestAssignment: [Int32] = []
+  private(set) var best = -Double.infinity
+  private(set) var bestAssignment: [Int32] = []
   /// Flow solves made.
   var solves = 0
   /// How the multipliers ascend (`Tuning.flowAscent`).
   var method = Tuning.flowAscent
   /// The bundle method's state (`FlowBound+Bundle`).
   var bundle = BundleState()
+
+  /// Keeps the last evaluation, `value` at multipliers y, as the best when it bounds
+  /// higher: its multipliers, the flow's assignment and (`forPricing`) its dual. Returns
+  /// whether it did.
+  mutating func keepIfBest(_ value: Double, at y: [Double]) -> Bool {
+    guard value > best else { return false }
+    best = value
+    center = y
+    bestAssignment = lastAssignment
+    keepBestDual()
+    return true
+  }
 
   /// Starts the ascent: the flow from plan `x`, then y = 0 or the multipliers guessed from x,
   /// whichever bounds higher. False when the flow has no solution by the deadline.
@@ -519,13 +531,7 @@ struct FlowBound {
       solves += 1
       guard let (value, activity) = evaluate(y, deadline: deadline) else { break }
       if method == .bundle { addCut(at: y, value: value, activity: activity) }
-      if value > best {
-        best = value
-        center = y
-        average = activity
-        bestAssignment = lastAssignment
-        keepBestDual()
-      }
+      if keepIfBest(value, at: y) { average = activity }
     }
     return best.isFinite
   }
@@ -567,10 +573,7 @@ struct FlowBound {
         var d = 0.0
         for k in g.indices { d += g[k] * gy[k] }
         if d >= 0 { factor = min(2, factor * 1.1) }
-        best = value
-        center = y
-        bestAssignment = lastAssignment
-        keepBestDual()
+        _ = keepIfBest(value, at: y)
         red = 0
       } else {
         red += 1

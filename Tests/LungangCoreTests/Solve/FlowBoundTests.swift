@@ -14,10 +14,7 @@ final class FlowBoundTests: XCTestCase {
   func testBoundMeetsTheLPAtItsDualsAndStaysBelowIt() throws {
     for seed in [5, 9] as [UInt64] {
       let f = try fixture(seed: seed)
-      let p = try RotationSolver.load(f.part)
-      let lp = p.solveLP(LPOptions(method: .dualPrimal))
-      XCTAssertEqual(lp.termination, .optimal)
-      let z = try XCTUnwrap(lp.objective)
+      let (p, z) = try f.solvedLP()
       let duals = try p.rowDuals()
       var flow = try XCTUnwrap(FlowBound(f.part, group: f.groups, kept: f.kept))
       XCTAssertFalse(flow.relaxedRows.isEmpty)

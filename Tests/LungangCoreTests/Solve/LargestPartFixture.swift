@@ -1,4 +1,5 @@
 import Foundation
+import GLPKKit
 import XCTest
 
 @testable import LungangCore
@@ -48,5 +49,13 @@ struct LargestPartFixture {
     start = cols.map { x[$0] }
     kept = dec.parts[p].rows.map { $0 < form.transportationRowsEnd }
     columnsAndRows = dec.parts[p]
+  }
+
+  /// The part loaded into GLPK and its LP's optimum (checked optimal).
+  func solvedLP() throws -> (problem: GLPKProblem, objective: Double) {
+    let problem = try RotationSolver.load(part)
+    let lp = problem.solveLP(LPOptions(method: .dualPrimal))
+    XCTAssertEqual(lp.termination, .optimal)
+    return (problem, try XCTUnwrap(lp.objective))
   }
 }
